@@ -1,0 +1,1 @@
+"""litcenter's core: domain, persistence, intake, rendering and the CLI."""

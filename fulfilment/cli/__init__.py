@@ -1,0 +1,1 @@
+"""The litcenter command line."""

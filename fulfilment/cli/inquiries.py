@@ -1,0 +1,179 @@
+"""Commands for inquiries: import files, look at them, fix quarantined rows."""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from fulfilment.cli.context import ready
+from fulfilment.cli.output import (
+    JsonFlag,
+    console,
+    emit_json,
+    errors,
+    key_values,
+    progress_bar,
+    table,
+)
+from fulfilment.errors import BadInput
+from fulfilment.intake.service import import_inquiries, retry_quarantined
+from fulfilment.views import QUARANTINE_STATUSES, inquiry_list, inquiry_show, quarantine_list
+
+quarantine = typer.Typer(
+    help="Rows that could not be accepted, kept until fixed.", no_args_is_help=True
+)
+inquiry = typer.Typer(help="Inquiries and their timelines.", no_args_is_help=True)
+
+LARGE_FILE_BYTES = 200_000
+
+
+def import_file(
+    file: Annotated[Path, typer.Argument(help="CSV (UTF-8) or JSON list of inquiries.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Import inquiries; bad rows go to quarantine, repeats are recognised."""
+    context = ready()
+    large = file.is_file() and file.stat().st_size > LARGE_FILE_BYTES
+    with progress_bar(f"Importing {file.name}", show=large and not as_json) as progress:
+        summary = import_inquiries(context.url, file, profile=context.profile, on_progress=progress)
+    if as_json:
+        emit_json(summary.as_dict())
+        return
+    console.print(
+        f"{summary.rows} rows: {summary.accepted} accepted, {summary.quarantined} quarantined, "
+        f"{summary.duplicates} already imported, {summary.skipped_blank} blank lines skipped"
+    )
+    if summary.unknown_columns:
+        console.print(
+            "Columns kept but not used: " + ", ".join(summary.unknown_columns), markup=False
+        )
+    if summary.quarantined:
+        console.print("See them with: litcenter quarantine list")
+
+
+def _parse_fixes(pairs: list[str]) -> dict[str, str]:
+    fixes = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise BadInput(f"--set {pair!r} is not field=value; e.g. --set postcode=94043")
+        fixes[name] = value
+    return fixes
+
+
+@quarantine.command("list")
+def quarantine_list_command(
+    status: Annotated[
+        str, typer.Option(help=f"One of {', '.join(QUARANTINE_STATUSES)}, or 'all'.")
+    ] = "open",
+    as_json: JsonFlag = False,
+) -> None:
+    """List quarantined rows with every reason."""
+    if status != "all" and status not in QUARANTINE_STATUSES:
+        raise BadInput(f"status {status!r} is not one of: {', '.join(QUARANTINE_STATUSES)}, all")
+    rows = quarantine_list(ready().url, status=None if status == "all" else status)
+    if as_json:
+        emit_json(rows)
+        return
+    table(
+        f"Quarantined rows ({status})",
+        ["id", "file", "row", "external id", "reasons"],
+        [
+            (r["id"], r["source"], r["row_number"], r["external_id"], "\n".join(r["reasons"]))
+            for r in rows
+        ],
+    )
+    if rows and status == "open":
+        console.print("Fix one with: litcenter quarantine retry ID --set field=value")
+
+
+@quarantine.command("retry")
+def quarantine_retry(
+    row_id: Annotated[int, typer.Argument(metavar="ID", help="Quarantined row id.")],
+    set_: Annotated[
+        list[str], typer.Option("--set", help="field=value to correct; repeat as needed.")
+    ] = [],  # noqa: B006 - Typer reads the default, it is never mutated
+    as_json: JsonFlag = False,
+) -> None:
+    """Correct fields of a quarantined row and try it again."""
+    context = ready()
+    result = retry_quarantined(context.url, row_id, _parse_fixes(set_), profile=context.profile)
+    if as_json:
+        emit_json(
+            {
+                "id": result.quarantine_id,
+                "accepted": result.accepted,
+                "inquiry_id": result.inquiry_id,
+                "reasons": result.reasons,
+            }
+        )
+    elif result.accepted:
+        console.print(f"Row {row_id} accepted as inquiry {result.inquiry_id}")
+    if not result.accepted:
+        errors.print(
+            f"error: row {row_id} is still quarantined (your fixes are kept): "
+            + "; ".join(result.reasons),
+            markup=False,
+            highlight=False,
+        )
+        sys.exit(1)
+
+
+@inquiry.command("list")
+def inquiry_list_command(
+    status: Annotated[str | None, typer.Option(help="Only inquiries of this status.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List inquiries, oldest received first."""
+    rows = inquiry_list(ready().url, status=status)
+    if as_json:
+        emit_json(rows)
+        return
+    table(
+        "Inquiries",
+        ["id", "received", "status", "name", "company", "country", "products", "urgency", "rep"],
+        [
+            (
+                r["id"], r["received_at"][:16], r["status"], r["name"], r["company"],
+                r["country"], ", ".join(r["products"]), r["urgency"], r["rep"],
+            )
+            for r in rows
+        ],
+    )  # fmt: skip
+
+
+@inquiry.command("show")
+def inquiry_show_command(
+    inquiry_id: Annotated[int, typer.Argument(metavar="ID")], as_json: JsonFlag = False
+) -> None:
+    """Show one inquiry: contact and address, rep, products and timeline."""
+    view = inquiry_show(ready().url, inquiry_id)
+    if as_json:
+        emit_json(view)
+        return
+    rep = view["rep"]
+    key_values(
+        [
+            ("inquiry", view["id"]),
+            ("external id", view["external_id"]),
+            ("status", view["status"]),
+            ("received", view["received_at"]),
+            ("products", ", ".join(f"{p['code']} {p['name']}" for p in view["products"])),
+            ("answer by", view["response"]),
+            ("urgency", view["urgency"]),
+            ("timeframe", view["timeframe"]),
+            ("source", " / ".join(filter(None, [view["source"], view["source_detail"]]))),
+            ("rep", f"{rep['name']} ({rep['code']})" if rep else "unassigned"),
+            *[(name, value) for name, value in view["custom"].items()],
+        ]
+    )
+    console.print()
+    for line in view["contact"]["address_lines"]:
+        console.print("  " + line, markup=False, highlight=False)
+    console.print()
+    table(
+        "Timeline",
+        ["when", "what", "detail"],
+        [(e["at"][:16], e["kind"], e["detail"]) for e in view["timeline"]],
+    )

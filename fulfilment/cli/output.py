@@ -1,0 +1,62 @@
+"""Printing for the CLI: one JSON document with --json, else Rich tables and lines."""
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
+
+console = Console()
+errors = Console(stderr=True)
+
+
+def emit_json(document: Any) -> None:
+    """Print exactly one JSON document on stdout."""
+    print(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+
+
+def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Print rows as a Rich table; user text is printed literally, never as markup."""
+    view = Table(title=title, title_justify="left")
+    for column in columns:
+        view.add_column(column, overflow="fold")
+    for row in rows:
+        view.add_row(*("" if cell is None else str(cell) for cell in row))
+    console.print(view, markup=False)
+
+
+def key_values(pairs: Sequence[tuple[str, Any]]) -> None:
+    """Print label: value lines, values literally."""
+    width = max(len(label) for label, _ in pairs)
+    for label, value in pairs:
+        console.print(
+            f"{label:<{width}}  {'' if value is None else value}", markup=False, highlight=False
+        )
+
+
+@contextmanager
+def progress_bar(description: str, *, show: bool) -> Iterator[Any]:
+    """A Rich progress bar; yields a callback(done, total), a no-op when not shown."""
+    if not show:
+        yield lambda done, total: None
+        return
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=errors,
+        transient=False,
+    ) as progress:
+        task = progress.add_task(description, total=None)
+
+        def update(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        yield update

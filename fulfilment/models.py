@@ -1,0 +1,188 @@
+"""SQLAlchemy models: contacts, inquiries, products, reps and quarantined rows."""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from fulfilment.limits import FIELD_LENGTHS as L
+
+
+class Base(DeclarativeBase):
+    """Declarative base shared by every table of the project."""
+
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[Any]: JSON}
+
+
+class Contact(Base):
+    """A person or company that asked us for information; one timeline each."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(L["name"]), default="")
+    title: Mapped[str] = mapped_column(String(L["title"]), default="")
+    company: Mapped[str] = mapped_column(String(L["company"]), default="")
+    address1: Mapped[str] = mapped_column(String(L["address1"]), default="")
+    address2: Mapped[str] = mapped_column(String(L["address2"]), default="")
+    city: Mapped[str] = mapped_column(String(L["city"]), default="")
+    region: Mapped[str] = mapped_column(String(L["region"]), default="")
+    postcode: Mapped[str] = mapped_column(String(L["postcode"]), default="")
+    country: Mapped[str] = mapped_column(String(2))
+    phone: Mapped[str] = mapped_column(String(L["phone"]), default="")
+    fax: Mapped[str] = mapped_column(String(L["fax"]), default="")
+    email: Mapped[str] = mapped_column(String(L["email"]), default="")
+    email_key: Mapped[str | None] = mapped_column(String(L["email"]), unique=True)
+    match_key: Mapped[str] = mapped_column(String(500), index=True)
+    stage: Mapped[str] = mapped_column(String(20), default="prospect")
+    principal: Mapped[str] = mapped_column(String(L["name"]), default="")
+    handler: Mapped[str] = mapped_column(String(L["name"]), default="")
+    credit_status: Mapped[str] = mapped_column(String(40), default="")
+    employer: Mapped[str] = mapped_column(String(L["company"]), default="")
+    interests: Mapped[str] = mapped_column(Text, default="")
+    first_contact_at: Mapped[datetime | None]
+    last_transaction_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+    inquiries: Mapped[list["Inquiry"]] = relationship(back_populates="contact")
+
+
+class Product(Base):
+    """Something the company sells and inquirers ask about."""
+
+    __tablename__ = "products"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    family: Mapped[str] = mapped_column(String(100), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProductRelation(Base):
+    """A product that someone asking about another one usually needs too."""
+
+    __tablename__ = "product_relations"
+    __table_args__ = (UniqueConstraint("product_id", "related_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+    related_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+
+
+class Rep(Base):
+    """A sales rep who follows up the inquiries of a territory."""
+
+    __tablename__ = "reps"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(L["name"]))
+    email: Mapped[str] = mapped_column(String(L["email"]), default="")
+    phone: Mapped[str] = mapped_column(String(L["phone"]), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+
+    territory: Mapped[list["TerritoryRule"]] = relationship(
+        back_populates="rep", cascade="all, delete-orphan"
+    )
+
+
+class TerritoryRule(Base):
+    """One value of a rep's territory: a country, region, postcode prefix or product family."""
+
+    __tablename__ = "territory_rules"
+    __table_args__ = (UniqueConstraint("rep_id", "kind", "value"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rep_id: Mapped[int] = mapped_column(ForeignKey("reps.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str] = mapped_column(String(100))
+
+    rep: Mapped[Rep] = relationship(back_populates="territory")
+
+
+class InquiryProduct(Base):
+    """A product asked about in an inquiry, in the order the inquirer named them."""
+
+    __tablename__ = "inquiry_products"
+
+    inquiry_id: Mapped[int] = mapped_column(
+        ForeignKey("inquiries.id", ondelete="CASCADE"), primary_key=True
+    )
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    position: Mapped[int]
+
+    product: Mapped[Product] = relationship()
+
+
+class Inquiry(Base):
+    """One request for information, from receipt to the rep's rating."""
+
+    __tablename__ = "inquiries"
+    __table_args__ = (Index("ix_inquiries_status_received", "status", "received_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str | None] = mapped_column(String(L["external_id"]), unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"), index=True)
+    rep_id: Mapped[int | None] = mapped_column(ForeignKey("reps.id"), index=True)
+    received_at: Mapped[datetime]
+    source: Mapped[str] = mapped_column(String(L["source"]), default="")
+    source_detail: Mapped[str] = mapped_column(String(L["source_detail"]), default="")
+    source_page: Mapped[str] = mapped_column(String(L["source_page"]), default="")
+    response: Mapped[str] = mapped_column(String(10), default="mail")
+    timeframe: Mapped[str] = mapped_column(String(10), default="unknown")
+    urgency: Mapped[str] = mapped_column(String(10), default="normal")
+    use: Mapped[str] = mapped_column(String(L["use"]), default="")
+    comments: Mapped[str] = mapped_column(Text, default="")
+    rating: Mapped[int | None]
+    status: Mapped[str] = mapped_column(String(20), default="new")
+    mailed_at: Mapped[datetime | None]
+    custom: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime]
+
+    contact: Mapped[Contact] = relationship(back_populates="inquiries")
+    rep: Mapped[Rep | None] = relationship()
+    products: Mapped[list[InquiryProduct]] = relationship(
+        order_by=InquiryProduct.position, cascade="all, delete-orphan"
+    )
+    events: Mapped[list["Event"]] = relationship(
+        order_by="Event.at, Event.id", cascade="all, delete-orphan"
+    )
+
+
+class Event(Base):
+    """One entry of an inquiry's timeline: received, imported, mailed, called."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inquiry_id: Mapped[int] = mapped_column(
+        ForeignKey("inquiries.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(30))
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class QuarantinedRow(Base):
+    """An input row we could not accept, kept whole with every reason until it is fixed."""
+
+    __tablename__ = "quarantined_rows"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(500))
+    row_number: Mapped[int]
+    external_id: Mapped[str | None] = mapped_column(String(500), index=True)
+    raw_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    raw: Mapped[dict[str, Any]]
+    fixes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    reasons: Mapped[list[str]]
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    inquiry_id: Mapped[int | None] = mapped_column(ForeignKey("inquiries.id"))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    inquiry: Mapped[Inquiry | None] = relationship()

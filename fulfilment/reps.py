@@ -1,0 +1,80 @@
+"""Load sales reps and their territories from a CSV."""
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from fulfilment.db import unit_of_work
+from fulfilment.errors import BadInput
+from fulfilment.intake.reader import read_rows
+from fulfilment.models import Rep, TerritoryRule
+
+_LIST_COLUMNS = {
+    "countries": "country",
+    "regions": "region",
+    "postcode_prefixes": "postcode_prefix",
+    "families": "family",
+}
+
+
+@dataclass
+class RepImport:
+    """How many reps a file created or updated."""
+
+    rows: int
+    created: int
+    updated: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _values(text: str, kind: str) -> set[str]:
+    items = (item.strip() for item in text.split(";"))
+    if kind == "family":
+        return {item for item in items if item}
+    return {item.upper().replace(" ", "") if kind == "postcode_prefix" else item.upper()
+            for item in items if item}  # fmt: skip
+
+
+def import_reps(url: str, path: Path) -> RepImport:
+    """Create or update reps by code; each row's territory replaces the rep's old one."""
+    rows = read_rows(path).rows
+    problems = [
+        f"row {raw.number}: {field} is empty"
+        for raw in rows
+        for field in ("code", "name")
+        if not raw.fields.get(field, "").strip()
+    ]
+    if problems:
+        raise BadInput(f"{path.name}: {'; '.join(problems)}; nothing was imported")
+    with unit_of_work(url) as uow:
+        session = uow.session
+        existing = {
+            rep.code: rep
+            for rep in session.scalars(select(Rep).options(selectinload(Rep.territory)))
+        }
+        created = 0
+        for raw in rows:
+            code = raw.fields["code"].strip()
+            rep = existing.get(code)
+            if rep is None:
+                rep = existing[code] = Rep(code=code)
+                session.add(rep)
+                created += 1
+            rep.name = raw.fields["name"].strip()
+            rep.email = raw.fields.get("email", "").strip()
+            rep.phone = raw.fields.get("phone", "").strip()
+            rep.active = True
+            rep.territory.clear()
+            session.flush()
+            rep.territory.extend(
+                TerritoryRule(kind=kind, value=value)
+                for column, kind in _LIST_COLUMNS.items()
+                for value in sorted(_values(raw.fields.get(column, ""), kind))
+            )
+        uow.commit()
+    return RepImport(rows=len(rows), created=created, updated=len(rows) - created)

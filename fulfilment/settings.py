@@ -1,0 +1,86 @@
+"""Runtime settings from the environment and the company profile from litcenter.toml."""
+
+import tomllib
+from datetime import time
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from fulfilment.errors import BadInput
+
+PROFILE_FILE = "litcenter.toml"
+
+CustomFieldType = Literal["text", "int", "number", "bool", "date", "choice"]
+
+
+class CustomField(BaseModel):
+    """One deployment-specific inquiry field declared in litcenter.toml."""
+
+    type: CustomFieldType = "text"
+    label: str = ""
+    required: bool = False
+    max_length: int = Field(default=500, ge=1)
+    choices: list[str] = Field(default_factory=list)
+
+
+class CompanyProfile(BaseModel):
+    """Who is writing the letters, and the house rules of this literature center."""
+
+    name: str = "Example Industries"
+    return_address: list[str] = Field(
+        default_factory=lambda: ["Example Industries", "100 Main Street", "Springfield, IL 62701"]
+    )
+    phone: str = ""
+    default_country: str = "US"
+    timezone: str = "UTC"
+    cutoff: time = time(15, 0)
+    teasers: dict[str, str] = Field(
+        default_factory=lambda: {
+            "en": "HERE IS THE INFORMATION YOU REQUESTED",
+            "zh": "您索取的资料在此",
+        }
+    )
+    custom_fields: dict[str, CustomField] = Field(default_factory=dict)
+
+    @field_validator("default_country")
+    @classmethod
+    def _upper_country(cls, value: str) -> str:
+        return value.strip().upper()
+
+
+class Settings(BaseSettings):
+    """Environment settings (LITCENTER_*) and the company profile found in the home folder."""
+
+    model_config = SettingsConfigDict(env_prefix="LITCENTER_")
+
+    home: Path = Path("litcenter-data")
+    database_url: str | None = None
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.home.resolve() / 'litcenter.db'}"
+
+    @property
+    def profile_path(self) -> Path:
+        return self.home / PROFILE_FILE
+
+    @cached_property
+    def profile(self) -> CompanyProfile:
+        return load_profile(self.profile_path)
+
+
+def load_profile(path: Path) -> CompanyProfile:
+    """Read the company profile; a missing file means the defaults."""
+    if not path.exists():
+        return CompanyProfile()
+    try:
+        return CompanyProfile.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+    except tomllib.TOMLDecodeError as exc:
+        raise BadInput(f"{path}: not valid TOML ({exc}); fix the file and try again") from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise BadInput(f"{path}: {where}: {first['msg']}; fix the file and try again") from exc
