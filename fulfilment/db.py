@@ -5,12 +5,18 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import JSON, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from fulfilment.errors import BadInput
+
+
+class Base(DeclarativeBase):
+    """Declarative base shared by every table of the project, fulfilment and inventory alike."""
+
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[Any]: JSON}
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

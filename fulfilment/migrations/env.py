@@ -2,8 +2,8 @@
 
 from alembic import context
 
-from fulfilment.db import engine_for
-from fulfilment.models import Base
+import fulfilment.models  # noqa: F401 - registers the tables on Base.metadata
+from fulfilment.db import Base, engine_for
 
 config = context.config
 url = config.get_main_option("sqlalchemy.url")

@@ -1,0 +1,1 @@
+"""Prefect flows: thin tasks over the plain service functions of fulfilment and inventory."""

@@ -1,0 +1,1 @@
+"""Literature and supplies: items, the stock ledger, allocation and reorder."""
