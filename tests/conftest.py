@@ -23,7 +23,9 @@ def postgres_server() -> Iterator[str]:
     """One PostgreSQL cluster for the session; skipped only where no server is installed."""
     if server_binaries() is None:
         if os.environ.get("LITCENTER_REQUIRE_POSTGRES") == "1":
-            pytest.fail("PostgreSQL is required here but not installed (apt-get install postgresql)")
+            pytest.fail(
+                "PostgreSQL is required here but not installed (apt-get install postgresql)"
+            )
         pytest.skip("PostgreSQL server not installed (apt-get install postgresql)")
     with throwaway_cluster() as url:
         yield url

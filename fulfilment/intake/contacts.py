@@ -31,26 +31,36 @@ class ContactIndex:
             .order_by(Contact.id)
         ).all()
         self._by_email = {c.email_key: c for c in found if c.email_key}
-        self._by_person: dict[str, Contact] = {}
+        self._by_person: dict[str, list[Contact]] = {}
         for contact in found:
-            self._by_person.setdefault(contact.match_key, contact)
+            self._by_person.setdefault(contact.match_key, []).append(contact)
 
     def contact_for(self, valid: ValidRow, *, now: datetime) -> Contact:
         """The known contact for this row (e-mail first, then person key), else a new one."""
         row = valid.row
         key = email_key(row.email)
         person = row_person_key(valid)
-        contact = (self._by_email.get(key) if key else None) or self._by_person.get(person)
+        contact = self._by_email.get(key) if key else None
+        if contact is None:
+            contact = self._same_person(person, key)
         if contact is None:
             contact = self._create(valid, key=key, person=person, now=now)
         else:
             _fill_blanks(contact, valid, key)
         if contact.email_key:
             self._by_email[contact.email_key] = contact
-        self._by_person.setdefault(person, contact)
+        if contact not in self._by_person.setdefault(person, []):
+            self._by_person[person].append(contact)
         if contact.first_contact_at is None or row.received_at < contact.first_contact_at:
             contact.first_contact_at = row.received_at
         return contact
+
+    def _same_person(self, person: str, key: str | None) -> Contact | None:
+        """Name + company + postcode match, unless both sides carry different e-mails."""
+        for contact in self._by_person.get(person, []):
+            if key is None or contact.email_key is None:
+                return contact
+        return None
 
     def _create(self, valid: ValidRow, *, key: str | None, person: str, now: datetime) -> Contact:
         row, address = valid.row, valid.address

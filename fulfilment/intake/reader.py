@@ -1,6 +1,7 @@
 """Read inquiry, product and rep files (CSV or JSON) into numbered rows of text."""
 
 import csv
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ def read_rows(path: Path) -> RowFile:
     if not path.is_file():
         raise BadInput(f"{path}: no such file; check the path")
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise BadInput(
             f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV or JSON"
@@ -47,7 +48,9 @@ def read_rows(path: Path) -> RowFile:
 
 def _csv_rows(text: str) -> RowFile:
     result = RowFile()
-    reader = csv.reader(text.splitlines(keepends=True))
+    # StringIO rather than str.splitlines: splitlines also breaks on \x1c-\x1e, \x85 and
+    # \u2028, which are ordinary characters inside a CSV field.
+    reader = csv.reader(io.StringIO(text, newline=""))
     headers: list[str] | None = None
     start_line = 1
     for record in reader:
