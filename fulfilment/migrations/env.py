@@ -3,6 +3,7 @@
 from alembic import context
 
 import fulfilment.models  # noqa: F401 - registers the tables on Base.metadata
+import inventory.models  # noqa: F401 - registers the stock tables on Base.metadata
 from fulfilment.db import Base, engine_for
 
 config = context.config
