@@ -32,15 +32,19 @@ def postgres_server() -> Iterator[str]:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An empty, migrated database of each kind."""
+def blank_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database of each kind, not yet migrated."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'litcenter.db'}"
-    else:
-        server = request.getfixturevalue("postgres_server")
-        url = create_database(server, f"test_{os.getpid()}_{next(_database_names)}")
-    migrate(url)
-    return url
+        return f"sqlite:///{tmp_path / 'litcenter.db'}"
+    server = request.getfixturevalue("postgres_server")
+    return create_database(server, f"test_{os.getpid()}_{next(_database_names)}")
+
+
+@pytest.fixture
+def database_url(blank_database_url: str) -> str:
+    """An empty database of each kind, migrated to the newest schema."""
+    migrate(blank_database_url)
+    return blank_database_url
 
 
 @dataclass
@@ -77,6 +81,17 @@ class Cli:
 
 
 @pytest.fixture
-def cli(tmp_path: Path, database_url: str) -> Cli:
-    """The CLI on a fresh home whose database is migrated."""
-    return Cli(home=tmp_path / "home", database_url=database_url)
+def cli(tmp_path: Path, blank_database_url: str) -> Cli:
+    """The CLI on a fresh home and a blank database: `litcenter init` comes first."""
+    return Cli(home=tmp_path / "home", database_url=blank_database_url)
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    """One temporary Prefect server for every flow test of the session."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
