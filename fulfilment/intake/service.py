@@ -2,7 +2,7 @@
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,6 +103,7 @@ class _Writer:
         self.session = session
         self.reference = reference
         self.now = local_now(profile.timezone)
+        self._open_quarantine: dict[str, list[QuarantinedRow]] = {}
 
     def add_inquiry(
         self, valid: ValidRow, *, content_hash: str, contacts: ContactIndex, origin: str
@@ -154,14 +155,19 @@ class _Writer:
         self._supersede_quarantine(row.external_id, inquiry)
         return inquiry
 
-    def _supersede_quarantine(self, external_id: str, inquiry: Inquiry) -> None:
-        if not external_id:
-            return
-        for stale in self.session.scalars(
+    def watch_quarantine(self, external_ids: Collection[str]) -> None:
+        """Load the open quarantined rows an accepted row of these ids will supersede."""
+        self._open_quarantine = {}
+        for held in self.session.scalars(
             select(QuarantinedRow).where(
-                QuarantinedRow.external_id == external_id, QuarantinedRow.status == "open"
+                QuarantinedRow.external_id.in_([i for i in external_ids if i]),
+                QuarantinedRow.status == "open",
             )
         ):
+            self._open_quarantine.setdefault(held.external_id or "", []).append(held)
+
+    def _supersede_quarantine(self, external_id: str, inquiry: Inquiry) -> None:
+        for stale in self._open_quarantine.pop(external_id, []) if external_id else []:
             stale.status, stale.inquiry, stale.updated_at = "superseded", inquiry, self.now
 
     def quarantine(self, raw: RawRow, *, source: str, raw_hash: str, reasons: list[str]) -> None:
@@ -243,6 +249,7 @@ def _import_chunk(
         session.scalars(select(QuarantinedRow.raw_hash).where(QuarantinedRow.raw_hash.in_(hashes)))
     )
     contacts = ContactIndex(session, (r for r in results if isinstance(r, ValidRow)))
+    writer.watch_quarantine(external_ids)
     for raw, digest, external_id, result in zip(chunk, hashes, external_ids, results, strict=True):
         keys = {digest, f"id:{external_id}"} if external_id else {digest}
         if digest in known or external_id in known or keys & seen:
@@ -298,6 +305,7 @@ def retry_quarantined(
                 quarantine_id, accepted=False, inquiry_id=None, reasons=result_reasons
             )
         assert isinstance(result, ValidRow)
+        writer.watch_quarantine([result.row.external_id])
         fixed = ", ".join(f"{key}={value}" for key, value in held.fixes.items())
         inquiry = writer.add_inquiry(
             result,
