@@ -1,9 +1,13 @@
 """The schema migrates on both databases, idempotently, with SQLite's safety settings on."""
 
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from fulfilment.db import engine_for
-from fulfilment.schema import current_revision, head_revision, migrate
+from fulfilment.schema import MIGRATIONS, current_revision, head_revision, migrate
 
 
 def test_migrate_creates_every_table_and_is_idempotent(database_url: str) -> None:
@@ -13,7 +17,17 @@ def test_migrate_creates_every_table_and_is_idempotent(database_url: str) -> Non
     assert {"contacts", "inquiries", "products", "reps", "quarantined_rows", "events"} <= tables
 
 
-def test_sqlite_uses_wal_and_enforces_foreign_keys(tmp_path) -> None:
+def test_a_blank_database_has_no_revision(blank_database_url: str) -> None:
+    assert current_revision(blank_database_url) is None
+
+
+def test_head_revision_agrees_with_alembic() -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert head_revision() == ScriptDirectory.from_config(config).get_current_head()
+
+
+def test_sqlite_uses_wal_and_enforces_foreign_keys(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'x.db'}"
     migrate(url)
     with engine_for(url).connect() as connection:
