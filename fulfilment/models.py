@@ -1,6 +1,6 @@
 """SQLAlchemy models: contacts, inquiries, products, reps and quarantined rows."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
@@ -181,3 +181,94 @@ class QuarantinedRow(Base):
     updated_at: Mapped[datetime]
 
     inquiry: Mapped[Inquiry | None] = relationship()
+
+
+
+class Batch(Base):
+    """One business day's run from new inquiries to print-ready packets, keyed by its date."""
+
+    __tablename__ = "batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_date: Mapped[date] = mapped_column(unique=True)
+    status: Mapped[str] = mapped_column(String(12), default="planned")
+    out_dir: Mapped[str] = mapped_column(String(1000), default="")
+    summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    packets: Mapped[list["Packet"]] = relationship(
+        back_populates="batch", order_by="Packet.position"
+    )
+    holds: Mapped[list["BatchHold"]] = relationship(order_by="BatchHold.id")
+
+
+class Packet(Base):
+    """The reply to one inquiry: printed and mailed, or sent as one PDF by e-mail."""
+
+    __tablename__ = "packets"
+    __table_args__ = (UniqueConstraint("batch_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), index=True)
+    inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id"), unique=True)
+    position: Mapped[int]
+    channel: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(12), default="planned")
+    language: Mapped[str] = mapped_column(String(8))
+    envelope: Mapped[str] = mapped_column(String(20), default="")
+    sheets: Mapped[int] = mapped_column(default=0)
+    weight_g: Mapped[int] = mapped_column(default=0)
+    postage_class: Mapped[str] = mapped_column(String(30), default="")
+    printed_at: Mapped[datetime | None]
+    mailed_at: Mapped[datetime | None]
+
+    batch: Mapped[Batch] = relationship(back_populates="packets")
+    inquiry: Mapped[Inquiry] = relationship()
+    items: Mapped[list["PacketItem"]] = relationship(
+        order_by="PacketItem.id", cascade="all, delete-orphan"
+    )
+
+
+class PacketItem(Base):
+    """A literature item planned for a packet and what became of it in the reservation."""
+
+    __tablename__ = "packet_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    packet_id: Mapped[int] = mapped_column(ForeignKey("packets.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(40))
+    requested_code: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    qty: Mapped[int] = mapped_column(default=1)
+    status: Mapped[str] = mapped_column(String(12), default="planned")
+    shelf: Mapped[str] = mapped_column(String(40), default="")
+    weight_g: Mapped[int] = mapped_column(default=0)
+
+
+class BatchHold(Base):
+    """An inquiry the batch could not answer yet, and why."""
+
+    __tablename__ = "batch_holds"
+    __table_args__ = (UniqueConstraint("batch_id", "inquiry_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id", ondelete="CASCADE"))
+    inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id"))
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class FollowUp(Base):
+    """A call a rep owes an inquirer once the packet has had time to arrive."""
+
+    __tablename__ = "follow_ups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id"), unique=True)
+    packet_id: Mapped[int | None] = mapped_column(ForeignKey("packets.id"))
+    rep_id: Mapped[int | None] = mapped_column(ForeignKey("reps.id"))
+    due_on: Mapped[date]
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    created_at: Mapped[datetime]
