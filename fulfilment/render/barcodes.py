@@ -68,12 +68,13 @@ def draw_code128(canvas: Canvas, value: str, area: Rect, text_size: float = 0.0)
     bar_bottom = area.y + text_height
     bar_height = area.height - text_height
     left = area.x + rules.quiet_modules * module
-    path = canvas.beginPath()
-    for run in _RUN.finditer(modules):
-        path.rect(
-            left + run.start() * module, bar_bottom, (run.end() - run.start()) * module, bar_height
-        )
-    canvas.drawPath(path, stroke=0, fill=1)
+    # Bars in whole modules inside a scaled coordinate system: integers format fast and
+    # the pattern takes a few bytes per bar instead of four decimals.
+    runs = " ".join(f"{run.start()} 0 {run.end() - run.start()} 1 re" for run in _RUN.finditer(modules))
+    canvas.saveState()
+    canvas.transform(module, 0, 0, bar_height, left, bar_bottom)
+    canvas.addLiteral(f"{runs} f")
+    canvas.restoreState()
     bars = Rect(left, bar_bottom, len(modules) * module, bar_height)
     if text_size:
         canvas.setFont(LATIN, text_size)

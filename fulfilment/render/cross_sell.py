@@ -4,13 +4,14 @@ from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame, KeepInFrame, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Frame, Table, TableStyle
 
+from fulfilment.render.fitbox import FitBox
 from fulfilment.render.fonts import LATIN, LATIN_BOLD, markup
 from fulfilment.render.packet import PacketData, Product
 from fulfilment.render.ranking import rank_suggestions
 from fulfilment.render.stationery import PageLayout
-from fulfilment.render.styles import styles
+from fulfilment.render.styles import paragraph, styles
 from fulfilment.render.texts import Texts, packet_values
 
 SUGGESTIONS = 4
@@ -23,7 +24,7 @@ def _entry(product: Product) -> str:
 
 def cross_sell_flowables(packet: PacketData, layout: PageLayout) -> list[Flowable]:
     """The personal top of the page: the products asked about and the ranked suggestions."""
-    style = styles(packet.language, layout.paper.code)
+    style = styles(layout.paper.code)
     by_code = {product.code: product for product in packet.product_range}
     asked = [by_code.get(product.code, product) for product in packet.products]
     suggested = rank_suggestions(
@@ -33,14 +34,14 @@ def cross_sell_flowables(packet: PacketData, layout: PageLayout) -> list[Flowabl
         limit=SUGGESTIONS,
     )
     texts = Texts("cross_sell", packet.language, packet_values(packet, asked=asked, suggested=suggested))
-    story: list[Flowable] = [Paragraph(texts["title"], style.title)]
+    story: list[Flowable] = [paragraph(texts["title"], style.title)]
     for heading, products in ((texts["asked_heading"], asked), (texts["suggested_heading"], suggested)):
         if products:
-            story.append(Paragraph(heading, style.heading))
-            story.extend(Paragraph(_entry(product), style.bullet, bulletText="\u2022") for product in products)
-    story.append(Paragraph(texts["footer"], style.small))
+            story.append(paragraph(heading, style.heading))
+            story.extend(paragraph(_entry(product), style.bullet, "\u2022") for product in products)
+    story.append(paragraph(texts["footer"], style.small))
     area = layout.area("catalogue_top")
-    return [KeepInFrame(area.width, area.height, story, mode="shrink")]
+    return [FitBox(story, area.width, area.height)]
 
 
 def _columns(product_range: Sequence[Product]) -> tuple[list[tuple[str, Product | None]], ...]:
@@ -62,8 +63,7 @@ def _columns(product_range: Sequence[Product]) -> tuple[list[tuple[str, Product 
 
 def _range_story(packet: PacketData, layout: PageLayout) -> list[Flowable]:
     text = layout.style("catalogue_range")
-    wrap = "CJK" if packet.language == "zh" else None
-    item = ParagraphStyle("range-item", fontName=LATIN, wordWrap=wrap, fontSize=text.font_size,
+    item = ParagraphStyle("range-item", fontName=LATIN, fontSize=text.font_size,
                           leading=text.font_size * text.leading, leftIndent=text.font_size,
                           firstLineIndent=-text.font_size)
     family = ParagraphStyle("range-family", parent=item, fontName=LATIN_BOLD, leftIndent=0,
@@ -72,7 +72,7 @@ def _range_story(packet: PacketData, layout: PageLayout) -> list[Flowable]:
                              leading=text.font_size * 1.8, spaceBefore=0)
     texts = Texts("cross_sell", packet.language, packet_values(packet, asked=[], suggested=[]))
     cells = [
-        [Paragraph(_entry(product), item) if product else Paragraph(markup(name), family)
+        [paragraph(_entry(product), item) if product else paragraph(markup(name), family)
          for name, product in column]
         for column in _columns(packet.product_range)
     ]
@@ -83,7 +83,7 @@ def _range_story(packet: PacketData, layout: PageLayout) -> list[Flowable]:
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), text.font_size),
     ]))
-    return [Paragraph(texts["range_heading"], heading), table]
+    return [paragraph(texts["range_heading"], heading), table]
 
 
 def draw_range(canvas: Canvas, packet: PacketData, layout: PageLayout, forms: dict[object, str]) -> None:
@@ -95,6 +95,6 @@ def draw_range(canvas: Canvas, packet: PacketData, layout: PageLayout, forms: di
         area = layout.area("catalogue_range")
         canvas.beginForm(name)
         frame = Frame(area.x, area.y, area.width, area.height, 0, 0, 0, 0)
-        frame.addFromList([KeepInFrame(area.width, area.height, _range_story(packet, layout), mode="shrink")], canvas)
+        frame.addFromList([FitBox(_range_story(packet, layout), area.width, area.height)], canvas)
         canvas.endForm()
     canvas.doForm(name)

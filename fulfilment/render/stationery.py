@@ -87,6 +87,7 @@ class LabelSheet:
     corner_radius: float
     padding: float
     barcode_height: float
+    barcode_gap: float
     style: TextStyle
 
     @property
@@ -215,6 +216,7 @@ def label_sheet(code: str) -> LabelSheet:
         corner_radius=length(entry["corner_radius"]),
         padding=length(entry["padding"]),
         barcode_height=length(entry["barcode_height"]),
+        barcode_gap=length(entry["barcode_gap"]),
         style=text_style(entry),
     )
 

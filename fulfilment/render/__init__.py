@@ -1,0 +1,60 @@
+"""Pure rendering: packet data in, PDF bytes out (letters, catalogue pages, envelopes, labels)."""
+
+import fulfilment.render.pdfsettings  # noqa: F401  (sets ReportLab output before any PDF is made)
+
+from fulfilment.render.documents import (
+    render_cross_sell,
+    render_cross_sells,
+    render_letter,
+    render_letters,
+    render_packets,
+)
+from fulfilment.render.envelope import render_envelopes
+from fulfilment.render.envelope_choice import choose_envelope
+from fulfilment.render.labels import LabelAddress, label_address, render_alignment_sheet, render_labels
+from fulfilment.render.locate import locate_templates
+from fulfilment.render.packet import (
+    CompanyProfile,
+    CoOccurrence,
+    Enclosure,
+    LabelSetup,
+    PacketData,
+    Product,
+    ProductRelation,
+    PublicationNote,
+    Ranking,
+    Recipient,
+    Rep,
+)
+from fulfilment.render.pick_list import render_pick_list
+from fulfilment.render.ranking import rank_suggestions
+from fulfilment.render.stamp import stamp_page_note
+
+__all__ = [
+    "CoOccurrence",
+    "CompanyProfile",
+    "Enclosure",
+    "LabelAddress",
+    "LabelSetup",
+    "PacketData",
+    "Product",
+    "ProductRelation",
+    "PublicationNote",
+    "Ranking",
+    "Recipient",
+    "Rep",
+    "choose_envelope",
+    "label_address",
+    "locate_templates",
+    "rank_suggestions",
+    "render_alignment_sheet",
+    "render_cross_sell",
+    "render_cross_sells",
+    "render_envelopes",
+    "render_labels",
+    "render_letter",
+    "render_letters",
+    "render_packets",
+    "render_pick_list",
+    "stamp_page_note",
+]
