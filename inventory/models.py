@@ -20,6 +20,7 @@ KINDS = (
 LOCATIONS = ("shelf", "reserve")
 ITEM_STATUSES = ("active", "retired")
 ALLOCATION_STATUSES = ("reserved", "backordered", "picked", "released")
+RESERVED, BACKORDERED, PICKED, RELEASED = ALLOCATION_STATUSES
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
@@ -33,7 +34,9 @@ class LiteratureItem(Base):
     __table_args__ = (
         CheckConstraint(_one_of("kind", KINDS), name="ck_literature_items_kind"),
         CheckConstraint(_one_of("status", ITEM_STATUSES), name="ck_literature_items_status"),
-        CheckConstraint("reorder_point >= 0 AND reorder_qty >= 0", name="ck_literature_items_reorder"),
+        CheckConstraint(
+            "reorder_point >= 0 AND reorder_qty >= 0", name="ck_literature_items_reorder"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -130,7 +133,8 @@ class LedgerEntry(Base):
 
     __tablename__ = "stock_ledger"
     __table_args__ = (
-        CheckConstraint("delta <> 0", name="ck_stock_ledger_delta"),
+        # A count that confirms the figure is kept too: it proves someone counted.
+        CheckConstraint("delta <> 0 OR kind = 'count'", name="ck_stock_ledger_delta"),
         Index("ix_stock_ledger_kind_at", "kind", "at"),
     )
 

@@ -1,0 +1,387 @@
+"""Allocation for a batch: lock, check everything, then reserve, substitute or backorder."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from fulfilment.db import unit_of_work
+from fulfilment.errors import BadInput
+from inventory import ledger
+from inventory.clock import stamp
+from inventory.locks import lock_stock
+from inventory.lookup import items_by_code, normal_code
+from inventory.models import (
+    BACKORDERED,
+    PICKED,
+    RELEASED,
+    RESERVED,
+    Allocation,
+    AllocationLine,
+    LiteratureItem,
+    Stock,
+    Substitute,
+)
+
+
+@dataclass(frozen=True)
+class Request:
+    """One packet's need for one item: the packet's key (e.g. its number), item code, copies."""
+
+    key: str
+    code: str
+    qty: int = 1
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Where a request stands: reserved (as itself or a substitute), backordered, picked, released."""
+
+    key: str
+    code: str
+    qty: int
+    status: str
+    filled_code: str | None
+
+    @property
+    def substituted(self) -> bool:
+        return self.filled_code is not None and self.filled_code != self.code
+
+
+@dataclass(frozen=True)
+class AllocationResult:
+    """One outcome per distinct request, in request order, and the earlier backorders now filled."""
+
+    outcomes: list[Outcome]
+    backorders_filled: list[Outcome] = field(default_factory=list)
+
+    @property
+    def backordered(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == BACKORDERED]
+
+    @property
+    def substituted(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.substituted]
+
+
+class Shortage(BadInput):
+    """Requests that neither their item nor a substitute can fill; nothing was written."""
+
+    def __init__(self, shortfalls: list[Request]) -> None:
+        self.shortfalls = shortfalls
+        listed = ", ".join(f"{r.key}: {r.qty} x {r.code}" for r in shortfalls[:10])
+        more = f" and {len(shortfalls) - 10} more" if len(shortfalls) > 10 else ""
+        super().__init__(
+            f"not enough stock for {len(shortfalls)} request(s) ({listed}{more}); "
+            "receive or transfer stock, or allow backorders; nothing was allocated"
+        )
+
+
+def allocate(
+    url: str,
+    requests: Sequence[Request],
+    *,
+    allow_backorder: bool = True,
+    now: datetime | None = None,
+) -> AllocationResult:
+    """Allocate a batch's requests in one transaction; repeating a request changes nothing."""
+    with unit_of_work(url) as uow:
+        result = allocate_in(uow.session, requests, allow_backorder=allow_backorder, now=now)
+        uow.commit()
+    return result
+
+
+def pick(url: str, keys: Sequence[str], *, now: datetime | None = None) -> list[Outcome]:
+    """Take the reserved units of these keys off the shelves; picked ones stay picked."""
+    with unit_of_work(url) as uow:
+        result = pick_in(uow.session, keys, now=now)
+        uow.commit()
+    return result
+
+
+def release(url: str, keys: Sequence[str], *, now: datetime | None = None) -> list[Outcome]:
+    """Cancel the reservations and backorders of these keys; picked units are not returned."""
+    with unit_of_work(url) as uow:
+        result = release_in(uow.session, keys, now=now)
+        uow.commit()
+    return result
+
+
+def outcomes(url: str, keys: Sequence[str]) -> list[Outcome]:
+    """Where the requests of these keys stand, by key then item code."""
+    with unit_of_work(url) as uow:
+        session = uow.session
+        allocations = _allocations_of(session, keys, statuses=None)
+        return _outcomes(session, allocations)
+
+
+def allocate_in(
+    session: Session,
+    requests: Sequence[Request],
+    *,
+    allow_backorder: bool = True,
+    now: datetime | None = None,
+) -> AllocationResult:
+    """Allocate inside the caller's transaction; the caller commits."""
+    at = stamp(now)
+    wanted, problems = _distinct(requests)
+    items = items_by_code(session, {r.code for r in wanted})
+    problems += _item_problems(wanted, items)
+    waiting = _backorder_items(session)
+    stocks = lock_stock(session, _lock_set([*items.values(), *waiting]))
+    existing = _existing(session, wanted, items)
+    problems += [
+        f"{r.key}: {r.code} was allocated {existing[r.key, r.code].qty}, not {r.qty}; "
+        "release it first"
+        for r in wanted
+        if (r.key, r.code) in existing and existing[r.key, r.code].qty != r.qty
+    ]
+    if problems:
+        raise BadInput("; ".join(problems) + "; nothing was allocated")
+
+    free = {row.id: ledger.available(row) for rows in stocks.values() for row in rows}
+    filled: list[tuple[Allocation, int, list[tuple[Stock, int]]]] = []
+    backorders = session.scalars(
+        select(Allocation)
+        .where(Allocation.status == BACKORDERED)
+        .order_by(Allocation.id)
+        .execution_options(populate_existing=True)
+    ).all()
+    for allocation in backorders:
+        item = waiting.get(allocation.item_id)
+        plan = _plan(item, allocation.qty, stocks, free) if item else None
+        if plan:
+            filled.append((allocation, *plan))
+    settled = dict(existing)
+    shortfalls: list[Request] = []
+    for request in wanted:
+        if (request.key, request.code) in settled:
+            continue
+        item = items[request.code]
+        allocation = Allocation(
+            request_key=request.key, item_id=item.id, qty=request.qty, created_at=at
+        )
+        plan = _plan(item, request.qty, stocks, free)
+        if plan:
+            filled.append((allocation, *plan))
+        else:
+            shortfalls.append(request)
+            allocation.status, allocation.updated_at = BACKORDERED, at
+        settled[request.key, request.code] = allocation
+    if shortfalls and not allow_backorder:
+        raise Shortage(shortfalls)
+
+    fresh = [settled[r.key, r.code] for r in wanted if (r.key, r.code) not in existing]
+    _write(session, filled, fresh, at=at)
+    backorder_ids = {a.id for a in backorders}
+    return AllocationResult(
+        outcomes=_outcomes(session, [settled[r.key, r.code] for r in wanted]),
+        backorders_filled=_outcomes(session, [a for a, _, _ in filled if a.id in backorder_ids]),
+    )
+
+
+def pick_in(session: Session, keys: Sequence[str], *, now: datetime | None = None) -> list[Outcome]:
+    """Pick inside the caller's transaction; the caller commits."""
+    at = stamp(now)
+    allocations = _locked_allocations(session, keys)
+    for allocation in allocations:
+        if allocation.status != RESERVED:
+            continue
+        for line in allocation.lines:
+            stock = session.get_one(Stock, line.stock_id)
+            ledger.pick(session, stock, line.qty, ref=allocation.request_key, at=at)
+        allocation.status, allocation.updated_at = PICKED, at
+    session.flush()
+    return _outcomes(session, allocations)
+
+
+def release_in(
+    session: Session, keys: Sequence[str], *, now: datetime | None = None
+) -> list[Outcome]:
+    """Release inside the caller's transaction; the caller commits."""
+    at = stamp(now)
+    allocations = _locked_allocations(session, keys)
+    for allocation in allocations:
+        if allocation.status == RESERVED:
+            for line in allocation.lines:
+                ledger.unreserve(session, session.get_one(Stock, line.stock_id), line.qty)
+        if allocation.status in (RESERVED, BACKORDERED):
+            allocation.status, allocation.updated_at = RELEASED, at
+    session.flush()
+    return _outcomes(session, allocations)
+
+
+def _distinct(requests: Sequence[Request]) -> tuple[list[Request], list[str]]:
+    """Requests normalised and without repeats; a repeat asking for a different qty is wrong."""
+    seen: dict[tuple[str, str], Request] = {}
+    problems = []
+    for raw in requests:
+        request = Request(key=raw.key.strip(), code=normal_code(raw.code), qty=raw.qty)
+        if not request.key:
+            problems.append(f"a request for {request.code} has no key")
+        if not isinstance(request.qty, int) or request.qty <= 0:
+            problems.append(
+                f"{request.key}: {request.code}: quantity must be positive, not {raw.qty}"
+            )
+        prior = seen.setdefault((request.key, request.code), request)
+        if prior.qty != request.qty:
+            problems.append(
+                f"{request.key}: {request.code} is asked for twice ({prior.qty} and {request.qty})"
+            )
+    return list(seen.values()), problems
+
+
+def _item_problems(wanted: list[Request], items: dict[str, LiteratureItem]) -> list[str]:
+    problems = []
+    for code in dict.fromkeys(r.code for r in wanted):
+        item = items.get(code)
+        if item is None:
+            problems.append(f"no literature item {code!r}")
+        elif item.kind == "supply":
+            problems.append(f"{code} is a supply; supplies are used, not allocated")
+        elif item.status != "active":
+            problems.append(f"{code} is retired; ask for its successor")
+    return problems
+
+
+def _backorder_items(session: Session) -> dict[int, LiteratureItem]:
+    """The items earlier batches are waiting for, with their substitutes."""
+    waiting = select(Allocation.item_id).where(Allocation.status == BACKORDERED)
+    query = (
+        select(LiteratureItem)
+        .where(LiteratureItem.id.in_(waiting))
+        .options(selectinload(LiteratureItem.substitutes).selectinload(Substitute.substitute))
+    )
+    return {item.id: item for item in session.scalars(query)}
+
+
+def _lock_set(items: Iterable[LiteratureItem]) -> set[int]:
+    ids = set()
+    for item in items:
+        ids.add(item.id)
+        ids.update(s.substitute_id for s in item.substitutes)
+    return ids
+
+
+def _existing(
+    session: Session, wanted: list[Request], items: dict[str, LiteratureItem]
+) -> dict[tuple[str, str], Allocation]:
+    """Allocations made before for these requests; read after the lock, so they are current."""
+    if not wanted:
+        return {}
+    by_id = {item.id: code for code, item in items.items()}
+    rows = session.scalars(
+        select(Allocation)
+        .where(
+            Allocation.request_key.in_({r.key for r in wanted}),
+            Allocation.item_id.in_(list(by_id)),
+        )
+        .execution_options(populate_existing=True)
+    )
+    pairs = {(r.key, r.code) for r in wanted}
+    found = {(a.request_key, by_id[a.item_id]): a for a in rows}
+    return {pair: allocation for pair, allocation in found.items() if pair in pairs}
+
+
+def _plan(
+    item: LiteratureItem, qty: int, stocks: dict[int, list[Stock]], free: dict[int, int]
+) -> tuple[int, list[tuple[Stock, int]]] | None:
+    """Units for a request from the item, else its first substitute that has them all.
+
+    Shelf stock goes first; a packet never gets part of its copies. Takes them off `free`.
+    """
+    candidates = [item] if item.status == "active" else []
+    candidates += [s.substitute for s in item.substitutes if s.substitute.status == "active"]
+    for candidate in candidates:
+        rows = stocks.get(candidate.id, [])
+        if sum(free[row.id] for row in rows) < qty:
+            continue
+        takes, needed = [], qty
+        for row in rows:
+            n = min(needed, free[row.id])
+            if n:
+                takes.append((row, n))
+                free[row.id] -= n
+                needed -= n
+        return candidate.id, takes
+    return None
+
+
+def _write(
+    session: Session,
+    filled: list[tuple[Allocation, int, list[tuple[Stock, int]]]],
+    fresh: list[Allocation],
+    *,
+    at: datetime,
+) -> None:
+    totals: dict[int, int] = defaultdict(int)
+    rows: dict[int, Stock] = {}
+    for allocation, item_id, takes in filled:
+        allocation.status, allocation.filled_item_id, allocation.updated_at = RESERVED, item_id, at
+        allocation.lines = [AllocationLine(stock_id=row.id, qty=n) for row, n in takes]
+        for row, n in takes:
+            totals[row.id] += n
+            rows[row.id] = row
+    session.add_all(fresh)
+    session.flush()
+    for stock_id in sorted(totals):
+        ledger.reserve(session, rows[stock_id], totals[stock_id])
+
+
+def _allocations_of(
+    session: Session, keys: Sequence[str], *, statuses: tuple[str, ...] | None
+) -> list[Allocation]:
+    query = (
+        select(Allocation)
+        .where(Allocation.request_key.in_({key.strip() for key in keys}))
+        .options(selectinload(Allocation.lines))
+        .order_by(Allocation.request_key, Allocation.id)
+        .execution_options(populate_existing=True)
+    )
+    if statuses is not None:
+        query = query.where(Allocation.status.in_(statuses))
+    return list(session.scalars(query))
+
+
+def _locked_allocations(session: Session, keys: Sequence[str]) -> list[Allocation]:
+    """The allocations of these keys, read again once their stock rows are locked.
+
+    The lock covers each requested item and its substitutes, the rows a concurrent batch
+    filling one of these backorders could touch, so the two take turns.
+    """
+    before = _allocations_of(session, keys, statuses=(RESERVED, BACKORDERED))
+    item_ids = {a.item_id for a in before}
+    substitutes = session.scalars(
+        select(Substitute.substitute_id).where(Substitute.item_id.in_(item_ids))
+    )
+    held = session.scalars(
+        select(Stock.item_id).where(
+            Stock.id.in_({line.stock_id for a in before for line in a.lines})
+        )
+    )
+    lock_stock(session, item_ids | set(substitutes) | set(held))
+    return _allocations_of(session, keys, statuses=None)
+
+
+def _outcomes(session: Session, allocations: Sequence[Allocation]) -> list[Outcome]:
+    ids = {a.item_id for a in allocations} | {a.filled_item_id or a.item_id for a in allocations}
+    codes = dict(
+        session.execute(
+            select(LiteratureItem.id, LiteratureItem.code).where(LiteratureItem.id.in_(ids))
+        )
+        .tuples()
+        .all()
+    )
+    return [
+        Outcome(
+            key=a.request_key,
+            code=codes[a.item_id],
+            qty=a.qty,
+            status=a.status,
+            filled_code=codes[a.filled_item_id] if a.filled_item_id else None,
+        )
+        for a in allocations
+    ]
