@@ -16,6 +16,10 @@ from fulfilment.render.packet import PacketData
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _WHITESPACE = re.compile(r"\s+")
+# Chinese sets no space between sentences: line breaks in a template between two
+# Chinese characters or punctuation marks join without one.
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_SPACE_IN_CHINESE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 
 
 @cache
@@ -51,7 +55,7 @@ class Block:
 
 def _one_line(text: str) -> Markup:
     # Tags and entities are ASCII, so wrapping the runs of other characters keeps them intact.
-    return wrap_cjk(_WHITESPACE.sub(" ", text).strip())
+    return wrap_cjk(_SPACE_IN_CHINESE.sub("", _WHITESPACE.sub(" ", text).strip()))
 
 
 def _blocks(raw: str) -> list[Block]:
