@@ -167,11 +167,6 @@ def list_items(url: str, *, include_retired: bool = True) -> list[ItemView]:
 def apply_draft(session: Session, item: LiteratureItem, draft: ItemDraft, *, at: datetime) -> None:
     """Set an item's fields, products and substitutes from a checked draft."""
     ids = product_ids(session, draft.products)
-    wanted = [normal_code(code) for code in dict.fromkeys(draft.substitutes) if code.strip()]
-    found = items_by_code(session, wanted)
-    missing = [code for code in wanted if code not in found]
-    if missing:
-        raise BadInput(f"unknown substitute item(s): {', '.join(missing)}; add them first")
     item.title, item.kind = draft.title.strip(), draft.kind
     item.shelf, item.weight_g = draft.shelf.strip(), draft.weight_g
     item.reorder_point, item.reorder_qty = draft.reorder_point, draft.reorder_qty
@@ -179,6 +174,16 @@ def apply_draft(session: Session, item: LiteratureItem, draft: ItemDraft, *, at:
     item.products = [
         LiteratureProduct(product_id=id_, position=n) for n, id_ in enumerate(ids.values())
     ]
+    set_substitutes(session, item, draft.substitutes)
+
+
+def set_substitutes(session: Session, item: LiteratureItem, codes: list[str]) -> None:
+    """Replace an item's substitutes, best first; each must be a known item."""
+    wanted = [code for code in dict.fromkeys(normal_code(c) for c in codes) if code]
+    found = items_by_code(session, wanted)
+    missing = [code for code in wanted if code not in found]
+    if missing:
+        raise BadInput(f"unknown substitute item(s): {', '.join(missing)}; add them first")
     item.substitutes = [
         Substitute(substitute_id=found[code].id, rank=n) for n, code in enumerate(wanted)
     ]

@@ -104,7 +104,7 @@ def _probe(path: Path, name: str, *, timeout: float) -> dict[str, object]:
             "it is damaged or a decompression bomb, so it was refused"
         )
     if "refused" in facts:
-        raise BadInput(f"{name} {facts['refused']}; nothing was changed")
+        raise BadInput(f"{name} {facts['refused']}")
     return facts
 
 

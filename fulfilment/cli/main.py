@@ -4,7 +4,7 @@ import sys
 
 import typer
 
-from fulfilment.cli import inquiries, setup
+from fulfilment.cli import inquiries, setup, stock
 from fulfilment.cli.output import errors
 from fulfilment.errors import LitcenterError
 
@@ -21,6 +21,8 @@ app.add_typer(setup.products, name="products")
 app.add_typer(setup.reps, name="reps")
 app.add_typer(inquiries.quarantine, name="quarantine")
 app.add_typer(inquiries.inquiry, name="inquiry")
+app.add_typer(stock.literature, name="literature")
+app.add_typer(stock.stock, name="stock")
 
 
 def run() -> None:

@@ -104,7 +104,7 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("ref", sa.String(length=200), nullable=True),
         sa.Column("at", sa.DateTime(), nullable=False),
-        sa.CheckConstraint("delta <> 0", name="ck_stock_ledger_delta"),
+        sa.CheckConstraint("delta <> 0 OR kind = 'count'", name="ck_stock_ledger_delta"),
         sa.ForeignKeyConstraint(["stock_id"], ["stock.id"]),
         sa.PrimaryKeyConstraint("id"),
     )

@@ -1,0 +1,272 @@
+"""Commands for literature and stock: items and editions, movements, levels, the reorder report."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from fulfilment.cli.context import ready
+from fulfilment.cli.output import JsonFlag, console, emit_json, key_values, table
+from fulfilment.clock import local_now
+from inventory.bulk import import_literature
+from inventory.items import ItemDraft, ItemView, add_item, list_items, retire_item, upload_edition
+from inventory.models import KINDS, LOCATIONS
+from inventory.movements import Movement, adjust, count, receive, transfer
+from inventory.reorder import reorder_report, stock_levels
+
+literature = typer.Typer(
+    help="Brochures and other literature: add, new editions, retire.", no_args_is_help=True
+)
+stock = typer.Typer(
+    help="Stock on shelves and in reserve, and what to reorder.", no_args_is_help=True
+)
+
+# Lets a negative number through as an argument (stock adjust CODE -3) rather than an option.
+NUMBERS = {"ignore_unknown_options": True}
+
+Code = Annotated[str, typer.Argument(metavar="CODE", help="Literature or supply code.")]
+Qty = Annotated[int, typer.Argument(metavar="QTY", help="Number of copies.")]
+Location = Annotated[str, typer.Option(help=f"One of: {', '.join(LOCATIONS)}.")]
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _show_item(item: ItemView, as_json: bool) -> None:
+    if as_json:
+        emit_json(item.as_dict())
+        return
+    key_values(
+        [
+            ("code", item.code),
+            ("title", item.title),
+            ("kind", item.kind),
+            ("status", item.status),
+            ("edition", item.edition),
+            ("products", ", ".join(item.products)),
+            ("substitutes", ", ".join(item.substitutes)),
+            ("pdf", f"{item.pdf} ({item.page_count} pages, {item.paper_size})" if item.pdf else ""),
+            ("shelf", item.shelf),
+            ("weight", f"{item.weight_g} g" if item.weight_g is not None else ""),
+            ("reorder", f"at {item.reorder_point}, order {item.reorder_qty}"),
+        ]
+    )
+
+
+def _show_movement(movement: Movement, as_json: bool) -> None:
+    if as_json:
+        emit_json(movement.as_dict())
+        return
+    console.print(
+        f"{movement.code}: {movement.change:+d}; now {movement.on_shelf} on the shelf, "
+        f"{movement.in_reserve} in reserve, {movement.reserved} held, "
+        f"{movement.available} available",
+        markup=False,
+        highlight=False,
+    )
+
+
+@literature.command("add")
+def literature_add(
+    code: Code,
+    title: Annotated[str, typer.Option(help="Title as printed on the cover.")],
+    kind: Annotated[str, typer.Option(help=f"One of: {', '.join(KINDS)}.")],
+    products: Annotated[str, typer.Option(help="Product codes it covers, comma-separated.")] = "",
+    pdf: Annotated[Path | None, typer.Option(help="The PDF of the first edition.")] = None,
+    shelf: Annotated[str, typer.Option(help="Shelf location label, e.g. A-03.")] = "",
+    weight_g: Annotated[int | None, typer.Option(help="Weight of one copy in grams.")] = None,
+    reorder_point: Annotated[int, typer.Option(help="Reorder when available falls to this.")] = 0,
+    reorder_qty: Annotated[int, typer.Option(help="How many to reprint or buy.")] = 0,
+    substitute: Annotated[
+        list[str], typer.Option(help="Item to send instead when short; repeat, best first.")
+    ] = [],  # noqa: B006 - Typer reads the default, it is never mutated
+    as_json: JsonFlag = False,
+) -> None:
+    """Add a literature item or supply, with empty stock."""
+    context = ready()
+    draft = ItemDraft(
+        code=code,
+        title=title,
+        kind=kind,
+        products=_split(products),
+        shelf=shelf,
+        weight_g=weight_g,
+        reorder_point=reorder_point,
+        reorder_qty=reorder_qty,
+        substitutes=[code for value in substitute for code in _split(value)],
+    )
+    item = add_item(
+        context.url,
+        draft,
+        home=context.settings.home,
+        pdf=pdf,
+        now=local_now(context.profile.timezone),
+    )
+    _show_item(item, as_json)
+
+
+@literature.command("upload")
+def literature_upload(
+    code: Code,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The new edition's PDF.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Upload a new edition's PDF; it is checked before anything changes."""
+    context = ready()
+    item = upload_edition(
+        context.url, code, file, home=context.settings.home, now=local_now(context.profile.timezone)
+    )
+    _show_item(item, as_json)
+
+
+@literature.command("retire")
+def literature_retire(code: Code, as_json: JsonFlag = False) -> None:
+    """Stop sending an item; requests for it go to its substitutes."""
+    context = ready()
+    _show_item(retire_item(context.url, code, now=local_now(context.profile.timezone)), as_json)
+
+
+@literature.command("list")
+def literature_list(as_json: JsonFlag = False) -> None:
+    """List every item, retired ones too."""
+    items = list_items(ready().url)
+    if as_json:
+        emit_json({"items": [item.as_dict() for item in items]})
+        return
+    table(
+        "Literature",
+        ["code", "title", "kind", "status", "edition", "products", "shelf", "pages"],
+        [
+            (i.code, i.title, i.kind, i.status, i.edition, ", ".join(i.products), i.shelf,
+             i.page_count)
+            for i in items
+        ],
+    )  # fmt: skip
+
+
+@stock.command("receive", context_settings=NUMBERS)
+def stock_receive(
+    code: Code,
+    qty: Qty,
+    location: Location = "reserve",
+    note: Annotated[str, typer.Option(help="e.g. the printer's delivery note.")] = "",
+    as_json: JsonFlag = False,
+) -> None:
+    """Book copies in, by default into the reserve cartons."""
+    context = ready()
+    movement = receive(
+        context.url, code, qty, location=location, note=note,
+        now=local_now(context.profile.timezone),
+    )  # fmt: skip
+    _show_movement(movement, as_json)
+
+
+@stock.command("adjust", context_settings=NUMBERS)
+def stock_adjust(
+    code: Code,
+    delta: Annotated[int, typer.Argument(metavar="DELTA", help="Signed change, e.g. -3.")],
+    reason: Annotated[str, typer.Option(help="Why: damaged, found, handed out at a show.")] = "",
+    location: Location = "shelf",
+    as_json: JsonFlag = False,
+) -> None:
+    """Correct stock up or down, with a reason."""
+    context = ready()
+    movement = adjust(
+        context.url, code, delta, reason=reason, location=location,
+        now=local_now(context.profile.timezone),
+    )  # fmt: skip
+    _show_movement(movement, as_json)
+
+
+@stock.command("transfer", context_settings=NUMBERS)
+def stock_transfer(code: Code, qty: Qty, as_json: JsonFlag = False) -> None:
+    """Move copies from the reserve cartons to the shelf."""
+    context = ready()
+    _show_movement(
+        transfer(context.url, code, qty, now=local_now(context.profile.timezone)), as_json
+    )
+
+
+@stock.command("count", context_settings=NUMBERS)
+def stock_count(
+    code: Code,
+    qty: Annotated[int, typer.Argument(metavar="QTY", help="Copies counted.")],
+    location: Location = "shelf",
+    as_json: JsonFlag = False,
+) -> None:
+    """Record a cycle count; the difference is booked as a ledger entry."""
+    context = ready()
+    movement = count(
+        context.url, code, qty, location=location, now=local_now(context.profile.timezone)
+    )
+    _show_movement(movement, as_json)
+
+
+@stock.command("import")
+def stock_import(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="CSV of literature rows.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Bulk upload: items, PDFs (paths relative to the CSV) and stock received, all or nothing."""
+    context = ready()
+    summary = import_literature(
+        context.url, file, home=context.settings.home, now=local_now(context.profile.timezone)
+    )
+    if as_json:
+        emit_json(summary.as_dict())
+        return
+    console.print(
+        f"{summary.rows} rows: {summary.created} new, {summary.updated} updated, "
+        f"{summary.editions} new editions, {summary.received} copies received"
+        + (f" ({summary.already_received} received before)" if summary.already_received else "")
+    )
+
+
+@stock.command("show")
+def stock_show(
+    all_: Annotated[bool, typer.Option("--all", help="Include retired items.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Stock of every item: on hand, held, available, whether low, days of cover."""
+    context = ready()
+    lines = stock_levels(context.url, include_retired=all_, now=local_now(context.profile.timezone))
+    if as_json:
+        emit_json({"items": [line.as_dict() for line in lines]})
+        return
+    table(
+        "Stock",
+        ["code", "title", "kind", "shelf", "on shelf", "reserve", "held", "available",
+         "reorder at", "low", "days of cover"],
+        [
+            (s.code, s.title, s.kind, s.shelf, s.on_shelf, s.in_reserve, s.reserved, s.available,
+             s.reorder_point, "LOW" if s.low else "", _cover(s.days_of_cover))
+            for s in lines
+        ],
+    )  # fmt: skip
+
+
+@stock.command("reorder")
+def stock_reorder(as_json: JsonFlag = False) -> None:
+    """What to reprint or buy now, shortest cover first."""
+    context = ready()
+    lines = reorder_report(context.url, now=local_now(context.profile.timezone))
+    if as_json:
+        emit_json({"items": [line.as_dict() for line in lines]})
+        return
+    if not lines:
+        console.print("Nothing to reorder.")
+        return
+    table(
+        "Reorder",
+        ["code", "title", "available", "owed", "days of cover", "order", "why"],
+        [
+            (r.code, r.title, r.available, r.backordered, _cover(r.days_of_cover), r.order_qty,
+             r.reason)
+            for r in lines
+        ],
+    )  # fmt: skip
+
+
+def _cover(days: float | None) -> str:
+    return "" if days is None else f"{days:g}"
