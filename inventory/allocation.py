@@ -131,7 +131,7 @@ def allocate_in(
     items = items_by_code(session, {r.code for r in wanted})
     problems += _item_problems(wanted, items)
     waiting = _backorder_items(session)
-    stocks = lock_stock(session, _lock_set([*items.values(), *waiting]))
+    stocks = lock_stock(session, _lock_set([*items.values(), *waiting.values()]))
     existing = _existing(session, wanted, items)
     problems += [
         f"{r.key}: {r.code} was allocated {existing[r.key, r.code].qty}, not {r.qty}; "
@@ -368,13 +368,8 @@ def _locked_allocations(session: Session, keys: Sequence[str]) -> list[Allocatio
 
 def _outcomes(session: Session, allocations: Sequence[Allocation]) -> list[Outcome]:
     ids = {a.item_id for a in allocations} | {a.filled_item_id or a.item_id for a in allocations}
-    codes = dict(
-        session.execute(
-            select(LiteratureItem.id, LiteratureItem.code).where(LiteratureItem.id.in_(ids))
-        )
-        .tuples()
-        .all()
-    )
+    query = select(LiteratureItem.id, LiteratureItem.code).where(LiteratureItem.id.in_(ids))
+    codes = {id_: code for id_, code in session.execute(query)}
     return [
         Outcome(
             key=a.request_key,

@@ -150,18 +150,23 @@ def retire_item(url: str, code: str, *, now: datetime | None = None) -> ItemView
 
 def list_items(url: str, *, include_retired: bool = True) -> list[ItemView]:
     """Every item by code."""
+    with unit_of_work(url) as uow:
+        return catalogue_in(uow.session, include_retired=include_retired)
+
+
+def catalogue_in(session: Session, *, include_retired: bool = False) -> list[ItemView]:
+    """Items by code inside the caller's session: what a batch plans packets from."""
     query = select(LiteratureItem).order_by(LiteratureItem.code)
     if not include_retired:
         query = query.where(LiteratureItem.status == "active")
-    with unit_of_work(url) as uow:
-        session = uow.session
-        items = session.scalars(
-            query.options(
-                selectinload(LiteratureItem.products),
-                selectinload(LiteratureItem.substitutes).selectinload(Substitute.substitute),
-            )
-        ).all()
-        return [view(session, item) for item in items]
+    items = session.scalars(
+        query.options(
+            selectinload(LiteratureItem.products),
+            selectinload(LiteratureItem.substitutes).selectinload(Substitute.substitute),
+        )
+    ).all()
+    codes = product_codes(session, {p.product_id for item in items for p in item.products})
+    return [_view(item, codes) for item in items]
 
 
 def apply_draft(session: Session, item: LiteratureItem, draft: ItemDraft, *, at: datetime) -> None:
@@ -208,14 +213,17 @@ def add_edition(session: Session, item: LiteratureItem, pdf: CheckedPdf, *, at: 
 
 def view(session: Session, item: LiteratureItem) -> ItemView:
     """The item as plain values."""
-    codes = product_codes(session, [p.product_id for p in item.products])
+    return _view(item, product_codes(session, [p.product_id for p in item.products]))
+
+
+def _view(item: LiteratureItem, product_code: dict[int, str]) -> ItemView:
     return ItemView(
         code=item.code,
         title=item.title,
         kind=item.kind,
         status=item.status,
         edition=item.edition,
-        products=[codes[p.product_id] for p in item.products],
+        products=[product_code[p.product_id] for p in item.products],
         substitutes=[s.substitute.code for s in item.substitutes],
         pdf=stored_path(item.pdf_sha256) if item.pdf_sha256 else None,
         page_count=item.page_count,

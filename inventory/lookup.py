@@ -56,8 +56,5 @@ def product_ids(session: Session, codes: Iterable[str]) -> dict[str, int]:
 
 def product_codes(session: Session, ids: Iterable[int]) -> dict[int, str]:
     """Product codes by id."""
-    return dict(
-        session.execute(select(products.c.id, products.c.code).where(products.c.id.in_(list(ids))))
-        .tuples()
-        .all()
-    )
+    query = select(products.c.id, products.c.code).where(products.c.id.in_(list(ids)))
+    return {id_: code for id_, code in session.execute(query)}

@@ -79,22 +79,19 @@ def levels_in(session: Session, *, include_retired: bool, now: datetime) -> list
         query = query.where(LiteratureItem.status == "active")
     items = session.scalars(query.order_by(LiteratureItem.code)).all()
     rates = daily_demand(session, now)
-    waiting = dict(
-        session.execute(
-            select(Allocation.item_id, func.sum(Allocation.qty))
-            .where(Allocation.status == BACKORDERED)
-            .group_by(Allocation.item_id)
-        )
-        .tuples()
-        .all()
+    owed = (
+        select(Allocation.item_id, func.sum(Allocation.qty))
+        .where(Allocation.status == BACKORDERED)
+        .group_by(Allocation.item_id)
     )
+    waiting = {item_id: int(total) for item_id, total in session.execute(owed)}
     counted = set(
         session.scalars(
             select(Stock.item_id).where(Stock.id.in_(select(LedgerEntry.stock_id).distinct()))
         )
     )
     return [
-        _line(item, rate=rates.get(item.id, 0.0), backordered=int(waiting.get(item.id, 0)),
+        _line(item, rate=rates.get(item.id, 0.0), backordered=waiting.get(item.id, 0),
               counted=item.id in counted)
         for item in items
     ]  # fmt: skip

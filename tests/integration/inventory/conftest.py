@@ -1,0 +1,24 @@
+"""Fixtures for the stock system: a migrated database of each kind with products loaded."""
+
+from pathlib import Path
+
+import pytest
+
+from fulfilment.catalog import import_products
+from tests.support.samples import reference_files
+
+
+@pytest.fixture
+def url(database_url: str, tmp_path: Path) -> str:
+    """A migrated database (SQLite and PostgreSQL) holding the sample products."""
+    products, _ = reference_files(tmp_path)
+    import_products(database_url, products)
+    return database_url
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """An empty litcenter home folder."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    return folder

@@ -1,0 +1,46 @@
+"""Helpers that set up items and stock the way staff would, for the inventory tests."""
+
+from datetime import datetime
+from pathlib import Path
+
+from inventory.items import ItemDraft, add_item
+from inventory.movements import receive
+from inventory.reorder import StockLine, stock_levels
+
+NOW = datetime(2026, 11, 25, 10, 0)
+
+
+def add(
+    url: str,
+    code: str,
+    *,
+    home: Path,
+    kind: str = "brochure",
+    products: tuple[str, ...] = ("PMP-100",),
+    substitutes: tuple[str, ...] = (),
+    reorder_point: int = 0,
+    reorder_qty: int = 0,
+    shelf_qty: int = 0,
+    reserve_qty: int = 0,
+) -> None:
+    draft = ItemDraft(
+        code=code,
+        title=f"Title of {code}",
+        kind=kind,
+        products=list(products),
+        substitutes=list(substitutes),
+        reorder_point=reorder_point,
+        reorder_qty=reorder_qty,
+    )
+    add_item(url, draft, home=home, now=NOW)
+    if shelf_qty:
+        receive(url, code, shelf_qty, location="shelf", now=NOW)
+    if reserve_qty:
+        receive(url, code, reserve_qty, location="reserve", now=NOW)
+
+
+def level(url: str, code: str) -> StockLine:
+    [line] = [
+        line for line in stock_levels(url, include_retired=True, now=NOW) if line.code == code
+    ]
+    return line
