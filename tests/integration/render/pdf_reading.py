@@ -115,6 +115,7 @@ def _need(tool: str) -> str:
 
 def rasterize(pdf: bytes, folder: Path, dpi: int) -> list[Path]:
     """PNG pages of the PDF at `dpi`, made by pdftoppm."""
+    folder.mkdir(parents=True, exist_ok=True)
     source = folder / "document.pdf"
     source.write_bytes(pdf)
     subprocess.run([_need("pdftoppm"), "-r", str(dpi), "-png", str(source), str(folder / "page")],
@@ -138,4 +139,4 @@ def dark_pixels(png: Path, area: Rect, page_height: float, dpi: int) -> int:
         math.ceil(area.right * scale),
         math.ceil((page_height - area.y) * scale),
     )
-    return sum(1 for value in image.crop(box).getdata() if value < 200)
+    return sum(image.crop(box).histogram()[:200])

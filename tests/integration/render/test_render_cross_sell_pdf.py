@@ -1,0 +1,79 @@
+"""The cross-sell page as a PDF: asked products, ranked suggestions, the whole range."""
+
+from dataclasses import replace
+from io import BytesIO
+
+from pypdf import PdfReader
+
+from fulfilment.render import Ranking, render_cross_sell, render_packets
+from fulfilment.render.sample import CN_PACKET, PRODUCT_RANGE, US_PACKET
+from tests.integration.render.pdf_reading import page_count, page_text
+
+
+def _section(text: str, start: str, end: str) -> str:
+    return text[text.index(start) : text.index(end)]
+
+
+def test_page_shows_asked_products_then_ranked_suggestions() -> None:
+    text = page_text(render_cross_sell(US_PACKET))
+
+    asked = _section(text, "You asked about", "You may also need")
+    suggested = _section(text, "You may also need", "Ask Robert Miller")
+    assert "Centrifugal pump CP-100" in asked and "Gate valve GV-16" in asked
+    names = ["Seal kit SK-100", "Pump controller PC-1", "Check valve CV-25", "Variable speed drive VSD-7"]
+    assert [suggested.index(name) for name in names] == sorted(suggested.index(name) for name in names)
+    assert "Centrifugal pump CP-100" not in suggested
+
+
+def test_page_lists_the_whole_range_by_family() -> None:
+    text = page_text(render_cross_sell(US_PACKET))
+
+    full_range = text[text.index("Our full range") :]
+    for product in PRODUCT_RANGE:
+        assert product.name in full_range
+    families = ["Controls", "Pumps", "Service", "Tanks", "Valves"]
+    assert [full_range.index(family) for family in families] == sorted(
+        full_range.index(family) for family in families
+    )
+
+
+def test_no_suggestions_without_links_leaves_the_heading_out() -> None:
+    text = page_text(render_cross_sell(replace(US_PACKET, ranking=Ranking())))
+
+    assert "You may also need" not in text
+    assert "You asked about" in text
+
+
+def test_a_large_range_still_fits_one_page() -> None:
+    big = tuple(
+        replace(product, code=f"{product.code}-{n}", name=f"{product.name} mark {n}")
+        for n in range(12)
+        for product in PRODUCT_RANGE
+    )
+
+    pdf = render_cross_sell(replace(US_PACKET, product_range=big))
+
+    assert page_count(pdf) == 1
+    assert "Break tank BT-500 mark 11" in page_text(pdf)
+
+
+def test_chinese_page_headings_are_extractable() -> None:
+    text = page_text(render_cross_sell(CN_PACKET))
+
+    assert "您询问的产品" in text and "您可能还需要" in text and "全部产品" in text
+
+
+def test_packets_print_letter_then_cross_sell_page_and_share_the_range_form() -> None:
+    packets = [replace(US_PACKET, number=f"P2026-11-23-{n:05d}") for n in range(1, 4)]
+
+    reader = PdfReader(BytesIO(render_packets(packets)))
+
+    assert len(reader.pages) == 6
+    assert "Dear Jane Doe" in reader.pages[0].extract_text()
+    assert "You may also need" in reader.pages[1].extract_text()
+    range_forms = {
+        str(page["/Resources"]["/XObject"][name].indirect_reference.idnum)
+        for page in reader.pages[1::2]
+        for name in page["/Resources"]["/XObject"]
+    }
+    assert len(range_forms) == 2
