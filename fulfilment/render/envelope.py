@@ -48,8 +48,12 @@ def _draw_western(canvas: Canvas, packet: PacketData, stock: Envelope) -> None:
                 boxes["return_address"].style)
     _draw_teaser(canvas, packet.company.teaser(packet.language), stock.area("teaser"), boxes["teaser"].style)
     draw_code128(canvas, packet.number, stock.area("barcode"), boxes["barcode"].style.font_size)
-    if not stock.windowed:
-        _draw_imb(canvas, packet, stock.area("imb"))
+    # On windowed stock the letter's address shows through: print nothing over the window.
+    window = stock.window if stock.windowed else None
+    imb = stock.area("imb")
+    if window is None or not window.intersects(imb):
+        _draw_imb(canvas, packet, imb)
+    if window is None:
         draw_in_box(canvas, postal_lines(packet.recipient), stock.area("address"), boxes["address"].style)
 
 

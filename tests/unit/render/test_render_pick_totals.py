@@ -1,0 +1,24 @@
+"""Pick list arithmetic: shelf order and batch totals."""
+
+from dataclasses import replace
+
+from fulfilment.render import Enclosure
+from fulfilment.render.pick_list import batch_totals, shelf_order
+from fulfilment.render.sample import US_PACKET
+
+
+def test_shelves_sort_by_their_numbers_with_unshelved_last() -> None:
+    shelves = ["B-1", "A-10", "", "A-2", "a-3", "A-2-b"]
+
+    assert sorted(shelves, key=shelf_order) == ["A-2", "A-2-b", "a-3", "A-10", "B-1", ""]
+
+
+def test_totals_add_quantities_of_enclosed_items_only() -> None:
+    items = (
+        Enclosure("L-1", "One", "brochure", shelf="B-2", quantity=2),
+        Enclosure("L-2", "Two", "brochure", shelf="A-9"),
+        Enclosure("L-3", "Three", "catalogue", enclosed=False, shelf="A-1"),
+    )
+    packets = [replace(US_PACKET, enclosures=items)] * 3
+
+    assert [(item.code, count) for item, count in batch_totals(packets)] == [("L-2", 3), ("L-1", 6)]

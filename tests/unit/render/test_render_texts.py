@@ -1,0 +1,58 @@
+"""Letter texts: sandboxed templates, user data printed literally, paragraphs and bullets."""
+
+import pytest
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+from reportlab.platypus import Paragraph
+from reportlab.lib.styles import ParagraphStyle
+
+from fulfilment.render.fonts import escape_text, markup, wrap_cjk
+from fulfilment.render.sample import CN_PACKET, US_PACKET
+from fulfilment.render.texts import Texts, _blocks, _environment, packet_values
+
+
+def test_values_print_as_typed_never_as_template_source_or_tags() -> None:
+    template = _environment().from_string("Dear {{ name }},")
+
+    out = template.render(name="{{ 7*7 }} <b>&amp;</b>\nnext")
+
+    assert out == "Dear {{ 7*7 }} &lt;b&gt;&amp;amp;&lt;/b&gt; next,"
+    assert Paragraph(out, ParagraphStyle("p")).getPlainText() == "Dear {{ 7*7 }} <b>&amp;</b> next,"
+
+
+def test_templates_run_in_the_sandbox() -> None:
+    assert isinstance(_environment(), SandboxedEnvironment)
+    with pytest.raises(SecurityError):
+        _environment().from_string("{{ company.__class__.__mro__ }}").render(company=US_PACKET.company)
+
+
+def test_markup_wraps_chinese_runs_in_the_cid_font_and_escapes() -> None:
+    assert markup("A & 王 b") == 'A &amp; <font name="STSong-Light">王</font> b'
+    assert wrap_cjk("plain") == "plain"
+    assert escape_text(None) == ""
+
+
+def test_blocks_split_at_blank_lines_and_bullets() -> None:
+    blocks = _blocks("First line\ncontinues.\n\nEnclosed:\n- one\n- two\nAfter.\n")
+
+    assert [(str(block.text), block.bullet) for block in blocks] == [
+        ("First line continues.", False),
+        ("Enclosed:", False),
+        ("one", True),
+        ("two", True),
+        ("After.", False),
+    ]
+
+
+def test_chinese_lines_join_without_spaces() -> None:
+    assert str(_blocks("感谢您的关注。\n您也可以\n直接拨打 +86")[0].text).startswith(
+        '<font name="STSong-Light">感谢您的关注。您也可以直接拨打</font> +86'
+    )
+
+
+def test_letter_pieces_exist_in_every_language() -> None:
+    for packet in (US_PACKET, CN_PACKET):
+        texts = Texts("letter", packet.language, packet_values(packet))
+        for piece in ("info", "salutation", "closing", "signature"):
+            assert str(texts[piece])
+        assert texts.blocks("body")
