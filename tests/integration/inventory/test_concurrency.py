@@ -21,9 +21,21 @@ def _race(url: str, tmp_path: Path, contenders: dict[str, list[str]], rounds: in
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     processes = [
         subprocess.Popen(
-            [sys.executable, "-m", "tests.integration.inventory.contender", url, name, str(go),
-             str(rounds), *codes],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "tests.integration.inventory.contender",
+                url,
+                name,
+                str(go),
+                str(rounds),
+                *codes,
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )  # fmt: skip
         for name, codes in contenders.items()
     ]
