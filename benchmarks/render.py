@@ -14,8 +14,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fulfilment.render import label_address, render_envelopes, render_labels, render_packets  # noqa: E402
-from fulfilment.render.sample import sample_packets  # noqa: E402
+from fulfilment.render import label_address, render_envelopes, render_labels, render_packets
+from fulfilment.render.sample import sample_packets
 
 # The old system's cost of one label, the bar the label renderer is held to.
 LEGACY_MS_PER_LABEL = 2.4
@@ -80,7 +80,9 @@ def run(packet_count: int, repeat: int) -> dict[str, float | int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--packets", type=int, default=300, help="packets to render (default 300)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each part; the fastest counts")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each part; the fastest counts"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     args = parser.parse_args()
     result = run(args.packets, args.repeat)

@@ -1,7 +1,6 @@
 """Pure rendering: packet data in, PDF bytes out (letters, catalogue pages, envelopes, labels)."""
 
 import fulfilment.render.pdfsettings  # noqa: F401  (sets ReportLab output before any PDF is made)
-
 from fulfilment.render.documents import (
     render_cross_sell,
     render_cross_sells,
@@ -11,7 +10,12 @@ from fulfilment.render.documents import (
 )
 from fulfilment.render.envelope import render_envelopes
 from fulfilment.render.envelope_choice import choose_envelope
-from fulfilment.render.labels import LabelAddress, label_address, render_alignment_sheet, render_labels
+from fulfilment.render.labels import (
+    LabelAddress,
+    label_address,
+    render_alignment_sheet,
+    render_labels,
+)
 from fulfilment.render.locate import locate_templates
 from fulfilment.render.packet import (
     CompanyProfile,

@@ -70,7 +70,9 @@ def draw_code128(canvas: Canvas, value: str, area: Rect, text_size: float = 0.0)
     left = area.x + rules.quiet_modules * module
     # Bars in whole modules inside a scaled coordinate system: integers format fast and
     # the pattern takes a few bytes per bar instead of four decimals.
-    runs = " ".join(f"{run.start()} 0 {run.end() - run.start()} 1 re" for run in _RUN.finditer(modules))
+    runs = " ".join(
+        f"{run.start()} 0 {run.end() - run.start()} 1 re" for run in _RUN.finditer(modules)
+    )
     canvas.saveState()
     canvas.transform(module, 0, 0, bar_height, left, bar_bottom)
     canvas.addLiteral(f"{runs} f")

@@ -33,9 +33,14 @@ def cross_sell_flowables(packet: PacketData, layout: PageLayout) -> list[Flowabl
         packet.ranking,
         limit=SUGGESTIONS,
     )
-    texts = Texts("cross_sell", packet.language, packet_values(packet, asked=asked, suggested=suggested))
+    texts = Texts(
+        "cross_sell", packet.language, packet_values(packet, asked=asked, suggested=suggested)
+    )
     story: list[Flowable] = [paragraph(texts["title"], style.title)]
-    for heading, products in ((texts["asked_heading"], asked), (texts["suggested_heading"], suggested)):
+    for heading, products in (
+        (texts["asked_heading"], asked),
+        (texts["suggested_heading"], suggested),
+    ):
         if products:
             story.append(paragraph(heading, style.heading))
             story.extend(paragraph(_entry(product), style.bullet, "\u2022") for product in products)
@@ -63,30 +68,54 @@ def _columns(product_range: Sequence[Product]) -> tuple[list[tuple[str, Product 
 
 def _range_story(packet: PacketData, layout: PageLayout) -> list[Flowable]:
     text = layout.style("catalogue_range")
-    item = ParagraphStyle("range-item", fontName=LATIN, fontSize=text.font_size,
-                          leading=text.font_size * text.leading, leftIndent=text.font_size,
-                          firstLineIndent=-text.font_size)
-    family = ParagraphStyle("range-family", parent=item, fontName=LATIN_BOLD, leftIndent=0,
-                            firstLineIndent=0, spaceBefore=text.font_size * 0.6)
-    heading = ParagraphStyle("range-heading", parent=family, fontSize=text.font_size * 1.4,
-                             leading=text.font_size * 1.8, spaceBefore=0)
+    item = ParagraphStyle(
+        "range-item",
+        fontName=LATIN,
+        fontSize=text.font_size,
+        leading=text.font_size * text.leading,
+        leftIndent=text.font_size,
+        firstLineIndent=-text.font_size,
+    )
+    family = ParagraphStyle(
+        "range-family",
+        parent=item,
+        fontName=LATIN_BOLD,
+        leftIndent=0,
+        firstLineIndent=0,
+        spaceBefore=text.font_size * 0.6,
+    )
+    heading = ParagraphStyle(
+        "range-heading",
+        parent=family,
+        fontSize=text.font_size * 1.4,
+        leading=text.font_size * 1.8,
+        spaceBefore=0,
+    )
     texts = Texts("cross_sell", packet.language, packet_values(packet, asked=[], suggested=[]))
     cells = [
-        [paragraph(_entry(product), item) if product else paragraph(markup(name), family)
-         for name, product in column]
+        [
+            paragraph(_entry(product), item) if product else paragraph(markup(name), family)
+            for name, product in column
+        ]
         for column in _columns(packet.product_range)
     ]
     area = layout.area("catalogue_range")
     table = Table([cells], colWidths=[area.width / 2] * 2)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), text.font_size),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), text.font_size),
+            ]
+        )
+    )
     return [paragraph(texts["range_heading"], heading), table]
 
 
-def draw_range(canvas: Canvas, packet: PacketData, layout: PageLayout, forms: dict[object, str]) -> None:
+def draw_range(
+    canvas: Canvas, packet: PacketData, layout: PageLayout, forms: dict[object, str]
+) -> None:
     """Place the whole range; it is laid out once per document, range, language and paper."""
     key = ("range", id(packet.product_range), packet.language, layout.paper.code)
     name = forms.get(key)

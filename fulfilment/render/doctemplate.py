@@ -25,13 +25,17 @@ def _frame(area: Rect, name: str) -> Frame:
 class PacketDocument(BaseDocTemplate):
     """Letters and catalogue pages of many packets; each packet starts on a new page."""
 
-    def __init__(self, buffer: BytesIO, first: PacketData, first_template: str, papers: set[str]) -> None:
+    def __init__(
+        self, buffer: BytesIO, first: PacketData, first_template: str, papers: set[str]
+    ) -> None:
         self.packet = first
         self.packet_first_page = 1
         self.forms: dict[object, str] = {}
         templates = [template for paper in sorted(papers) for template in self._templates(paper)]
         templates.sort(key=lambda template: template.id != first_template)
-        super().__init__(buffer, pageTemplates=templates, title="Letters", author=first.company.name)
+        super().__init__(
+            buffer, pageTemplates=templates, title="Letters", author=first.company.name
+        )
 
     def _templates(self, paper: str) -> list[PageTemplate]:
         layout = page_layout(paper)
@@ -49,12 +53,25 @@ class PacketDocument(BaseDocTemplate):
 
         first_frames = [_frame(layout.area(name), name) for name in ("address", "info", "body")]
         return [
-            PageTemplate(f"letter-{paper}", first_frames, onPage=first_page, pagesize=size,
-                         autoNextPageTemplate=f"later-{paper}"),
-            PageTemplate(f"later-{paper}", [_frame(layout.area("later_body"), "body")],
-                         onPage=later_page, pagesize=size),
-            PageTemplate(f"catalogue-{paper}", [_frame(layout.area("catalogue_top"), "top")],
-                         onPage=catalogue_page, pagesize=size),
+            PageTemplate(
+                f"letter-{paper}",
+                first_frames,
+                onPage=first_page,
+                pagesize=size,
+                autoNextPageTemplate=f"later-{paper}",
+            ),
+            PageTemplate(
+                f"later-{paper}",
+                [_frame(layout.area("later_body"), "body")],
+                onPage=later_page,
+                pagesize=size,
+            ),
+            PageTemplate(
+                f"catalogue-{paper}",
+                [_frame(layout.area("catalogue_top"), "top")],
+                onPage=catalogue_page,
+                pagesize=size,
+            ),
         ]
 
     def handle_packetBreak(self, packet: PacketData, template: str) -> None:
@@ -83,7 +100,11 @@ def _draw_continuation(canvas: Canvas, doc: PacketDocument, layout: PageLayout) 
     canvas.line(area.x, area.y, area.right, area.y)
 
 
-def build_packets(packets: Sequence[PacketData], makers: Sequence[PartMaker], paper_of: Callable[[PacketData], str]) -> bytes:
+def build_packets(
+    packets: Sequence[PacketData],
+    makers: Sequence[PartMaker],
+    paper_of: Callable[[PacketData], str],
+) -> bytes:
     """Render every packet's parts, in order, into one PDF."""
     if not packets:
         raise ValueError("no packets to render")

@@ -8,7 +8,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from fulfilment.render.address import lines_without_postcode, name_line, postal_lines
 from fulfilment.render.barcodes import draw_code128, draw_imb, imb_routing, imb_tracking_code
-from fulfilment.render.fit import draw_in_box, fit_lines, draw_fitted
+from fulfilment.render.fit import draw_in_box, fit_lines
 from fulfilment.render.fonts import font_for
 from fulfilment.render.geometry import Rect, TextStyle
 from fulfilment.render.packet import PacketData
@@ -44,9 +44,15 @@ def _draw_imb(canvas: Canvas, packet: PacketData, area: Rect) -> None:
 
 def _draw_western(canvas: Canvas, packet: PacketData, stock: Envelope) -> None:
     boxes = stock.boxes
-    draw_in_box(canvas, list(packet.company.return_address), stock.area("return_address"),
-                boxes["return_address"].style)
-    _draw_teaser(canvas, packet.company.teaser(packet.language), stock.area("teaser"), boxes["teaser"].style)
+    draw_in_box(
+        canvas,
+        list(packet.company.return_address),
+        stock.area("return_address"),
+        boxes["return_address"].style,
+    )
+    _draw_teaser(
+        canvas, packet.company.teaser(packet.language), stock.area("teaser"), boxes["teaser"].style
+    )
     draw_code128(canvas, packet.number, stock.area("barcode"), boxes["barcode"].style.font_size)
     # On windowed stock the letter's address shows through: print nothing over the window.
     window = stock.window if stock.windowed else None
@@ -54,10 +60,14 @@ def _draw_western(canvas: Canvas, packet: PacketData, stock: Envelope) -> None:
     if window is None or not window.intersects(imb):
         _draw_imb(canvas, packet, imb)
     if window is None:
-        draw_in_box(canvas, postal_lines(packet.recipient), stock.area("address"), boxes["address"].style)
+        draw_in_box(
+            canvas, postal_lines(packet.recipient), stock.area("address"), boxes["address"].style
+        )
 
 
-def _draw_postcode(canvas: Canvas, postcode: str, area: Rect, count: int, gap: float, style: TextStyle) -> None:
+def _draw_postcode(
+    canvas: Canvas, postcode: str, area: Rect, count: int, gap: float, style: TextStyle
+) -> None:
     side = min(area.height, (area.width - gap * (count - 1)) / count)
     canvas.setStrokeColor(_POSTCODE_BOXES)
     canvas.setLineWidth(0.8)
@@ -79,15 +89,29 @@ def _draw_chinese(canvas: Canvas, packet: PacketData, stock: Envelope) -> None:
         return boxes[name].resolve(stock.width, stock.height)
 
     recipient = packet.recipient
-    _draw_postcode(canvas, recipient.postcode, area("postcode"), layout.postcode_boxes,
-                   layout.postcode_gap, boxes["postcode"].style)
+    _draw_postcode(
+        canvas,
+        recipient.postcode,
+        area("postcode"),
+        layout.postcode_boxes,
+        layout.postcode_gap,
+        boxes["postcode"].style,
+    )
     address = [*lines_without_postcode(recipient), recipient.company]
     draw_in_box(canvas, address, area("address"), boxes["address"].style)
-    draw_in_box(canvas, [name_line(recipient) + layout.name_suffix], area("name"), boxes["name"].style)
-    _draw_teaser(canvas, packet.company.teaser(packet.language), area("teaser"), boxes["teaser"].style)
+    draw_in_box(
+        canvas, [name_line(recipient) + layout.name_suffix], area("name"), boxes["name"].style
+    )
+    _draw_teaser(
+        canvas, packet.company.teaser(packet.language), area("teaser"), boxes["teaser"].style
+    )
     draw_code128(canvas, packet.number, area("barcode"), boxes["barcode"].style.font_size)
-    draw_in_box(canvas, list(packet.company.return_address), area("return_address"),
-                boxes["return_address"].style)
+    draw_in_box(
+        canvas,
+        list(packet.company.return_address),
+        area("return_address"),
+        boxes["return_address"].style,
+    )
 
 
 def draw_envelope(canvas: Canvas, packet: PacketData) -> None:

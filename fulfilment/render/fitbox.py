@@ -21,9 +21,11 @@ class FitBox(Flowable):
 
     def _measure(self, width: float) -> float:
         self.heights = [flowable.wrap(width, 1e9)[1] for flowable in self.content]
-        spaces = sum(flowable.getSpaceBefore() + flowable.getSpaceAfter() for flowable in self.content)
+        spaces = sum(
+            flowable.getSpaceBefore() + flowable.getSpaceAfter() for flowable in self.content
+        )
         first = self.content[0].getSpaceBefore() if self.content else 0.0
-        return sum(self.heights) + spaces - first
+        return float(sum(self.heights) + spaces - first)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         scale = 1.0

@@ -83,12 +83,16 @@ def render_labels(
     return buffer.getvalue()
 
 
-def render_alignment_sheet(sheet: str, *, offset_x_mm: float = 0.0, offset_y_mm: float = 0.0) -> bytes:
+def render_alignment_sheet(
+    sheet: str, *, offset_x_mm: float = 0.0, offset_y_mm: float = 0.0
+) -> bytes:
     """Every label's outline and number, to hold against a blank sheet before a run."""
     stock = label_sheet(sheet)
     dx, dy = _shift(offset_x_mm, offset_y_mm)
     buffer = BytesIO()
-    canvas = Canvas(buffer, pagesize=(stock.paper.width, stock.paper.height), title="Label alignment")
+    canvas = Canvas(
+        buffer, pagesize=(stock.paper.width, stock.paper.height), title="Label alignment"
+    )
     canvas.setStrokeColor(_OUTLINE)
     canvas.setLineWidth(0.5)
     size = min(stock.label_height / 3, stock.style.font_size * 2)
@@ -96,7 +100,9 @@ def render_alignment_sheet(sheet: str, *, offset_x_mm: float = 0.0, offset_y_mm:
         cell = stock.cell(position).moved(dx, dy)
         canvas.roundRect(cell.x, cell.y, cell.width, cell.height, stock.corner_radius)
         canvas.setFont(LATIN, size)
-        canvas.drawCentredString(cell.x + cell.width / 2, cell.y + (cell.height - size * 0.7) / 2, str(position))
+        canvas.drawCentredString(
+            cell.x + cell.width / 2, cell.y + (cell.height - size * 0.7) / 2, str(position)
+        )
     caption = f"{stock.name} \u00b7 offset x {offset_x_mm:+.1f} mm, y {offset_y_mm:+.1f} mm"
     canvas.setFont(LATIN, 7)
     canvas.drawCentredString(stock.paper.width / 2, stock.paper.height - stock.top / 2, caption)

@@ -56,8 +56,14 @@ def draw_letterhead(
     letter: bool,
 ) -> None:
     """Place the letterhead, on a letter with return line and fold marks; each is a form."""
-    key = ("letterhead", letter, company.name, company.return_address, company.phone,
-           layout.paper.code)
+    key = (
+        "letterhead",
+        letter,
+        company.name,
+        company.return_address,
+        company.phone,
+        layout.paper.code,
+    )
     name = forms.get(key)
     if name is None:
         name = forms[key] = f"letterhead{len(forms)}"

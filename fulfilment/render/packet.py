@@ -1,8 +1,8 @@
 """The plain data one reply packet is rendered from."""
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
 from types import MappingProxyType
 from typing import Literal
@@ -138,14 +138,14 @@ class PacketData:
     """Everything the letter, cross-sell page, envelope and label of one packet show."""
 
     number: str
-    date: date
+    date: datetime.date
     language: Language
     company: CompanyProfile
     recipient: Recipient
     products: tuple[Product, ...]
     enclosures: tuple[Enclosure, ...]
     rep: Rep
-    call_date: date
+    call_date: datetime.date
     product_range: tuple[Product, ...]
     ranking: Ranking = Ranking()
     envelope: str

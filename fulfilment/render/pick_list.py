@@ -37,16 +37,26 @@ def batch_totals(packets: Sequence[PacketData]) -> list[tuple[Enclosure, int]]:
 def _table(rows: list[tuple[Enclosure, int]], cell: ParagraphStyle, width: float) -> Table:
     data = [[paragraph(f"<b>{name}</b>", cell) for name in _HEADER]]
     data += [
-        [paragraph(markup(item.shelf or "\u2014"), cell), paragraph(markup(item.code), cell),
-         paragraph(markup(item.title), cell), paragraph(str(quantity), cell)]
+        [
+            paragraph(markup(item.shelf or "\u2014"), cell),
+            paragraph(markup(item.code), cell),
+            paragraph(markup(item.title), cell),
+            paragraph(str(quantity), cell),
+        ]
         for item, quantity in rows
     ]
-    table = Table(data, colWidths=[width * 0.14, width * 0.2, width * 0.56, width * 0.1], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
-    ]))
+    table = Table(
+        data, colWidths=[width * 0.14, width * 0.2, width * 0.56, width * 0.1], repeatRows=1
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
+            ]
+        )
+    )
     return table
 
 
@@ -55,25 +65,48 @@ def render_pick_list(packets: Sequence[PacketData], *, batch: str, paper_code: s
     margin, text = pick_list_layout()
     page = paper(paper_code)
     width = page.width - 2 * margin
-    cell = ParagraphStyle("cell", fontName=LATIN, fontSize=text.font_size, leading=text.font_size * text.leading)
-    heading = ParagraphStyle("heading", parent=cell, fontName=LATIN_BOLD, fontSize=text.font_size * 1.3,
-                             leading=text.font_size * 1.8, spaceBefore=text.font_size)
+    cell = ParagraphStyle(
+        "cell", fontName=LATIN, fontSize=text.font_size, leading=text.font_size * text.leading
+    )
+    heading = ParagraphStyle(
+        "heading",
+        parent=cell,
+        fontName=LATIN_BOLD,
+        fontSize=text.font_size * 1.3,
+        leading=text.font_size * 1.8,
+        spaceBefore=text.font_size,
+    )
     story: list[Flowable] = [
-        paragraph(f"Pick list, batch {markup(batch)}: {len(packets)} packets, totals in shelf order", heading),
+        paragraph(
+            f"Pick list, batch {markup(batch)}: {len(packets)} packets, totals in shelf order",
+            heading,
+        ),
         _table(batch_totals(packets), cell, width),
     ]
     for packet in packets:
         items = sorted(packet.enclosed, key=lambda item: (shelf_order(item.shelf), item.code))
         stock = envelope(packet.envelope).name
-        title = f"{markup(packet.number)} \u00b7 {markup(packet.recipient.name)} \u00b7 {markup(stock)}"
-        story.append(KeepTogether([
-            paragraph(title, heading),
-            _table([(item, item.quantity) for item in items], cell, width),
-            Spacer(0, text.font_size / 2),
-        ]))
+        title = (
+            f"{markup(packet.number)} \u00b7 {markup(packet.recipient.name)} \u00b7 {markup(stock)}"
+        )
+        story.append(
+            KeepTogether(
+                [
+                    paragraph(title, heading),
+                    _table([(item, item.quantity) for item in items], cell, width),
+                    Spacer(0, text.font_size / 2),
+                ]
+            )
+        )
     buffer = BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=(page.width, page.height), leftMargin=margin,
-                                 rightMargin=margin, topMargin=margin, bottomMargin=margin,
-                                 title=f"Pick list {batch}")
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=(page.width, page.height),
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=f"Pick list {batch}",
+    )
     document.build(story)
     return buffer.getvalue()

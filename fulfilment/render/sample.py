@@ -152,6 +152,5 @@ def sample_packets(count: int) -> list[PacketData]:
     """`count` packets cycling through the US, German and Chinese samples, numbered apart."""
     samples = (US_PACKET, DE_PACKET, CN_PACKET)
     return [
-        replace(samples[index % 3], number=f"P2026-11-23-{index + 1:05d}")
-        for index in range(count)
+        replace(samples[index % 3], number=f"P2026-11-23-{index + 1:05d}") for index in range(count)
     ]

@@ -36,7 +36,9 @@ def stamp_page_note(pdf_bytes: bytes, note: str) -> bytes:
         first.transfer_rotation_to_content()
     box = first.mediabox
     overlay = _overlay(float(box.width), float(box.height), note).pages[0]
-    first.merge_transformed_page(overlay, Transformation().translate(float(box.left), float(box.bottom)))
+    first.merge_transformed_page(
+        overlay, Transformation().translate(float(box.left), float(box.bottom))
+    )
     output = BytesIO()
     writer.write(output)
     return output.getvalue()

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, Template
+from jinja2 import FileSystemLoader, StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -41,7 +41,7 @@ def _environment() -> SandboxedEnvironment:
 def _template(name: str, language: str) -> Template:
     try:
         return _environment().get_template(f"{language}/{name}.j2")
-    except Exception as error:
+    except TemplateError as error:
         raise BadInput(f"letter template {language}/{name}.j2 cannot be used: {error}") from None
 
 

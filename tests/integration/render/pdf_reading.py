@@ -6,10 +6,12 @@ import subprocess
 from dataclasses import dataclass, replace
 from io import BytesIO
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from fulfilment.render.fonts import register_cjk
@@ -28,7 +30,7 @@ class Run:
 
     @property
     def right(self) -> float:
-        return self.x + stringWidth(self.text, self.font, self.size)
+        return self.x + float(stringWidth(self.text, self.font, self.size))
 
     @property
     def extent(self) -> Rect:
@@ -52,7 +54,9 @@ def text_runs(pdf: bytes, page: int = 0) -> list[Run]:
     register_cjk()
     runs: list[Run] = []
 
-    def visit(text: str, cm: list[float], tm: list[float], font: dict | None, size: float) -> None:
+    def visit(
+        text: str, cm: list[float], tm: list[float], font: dict[str, object] | None, size: float
+    ) -> None:
         text = text.strip("\n")
         if not text or font is None:
             return
@@ -102,6 +106,15 @@ def page_text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
 
 
+def form_ids(pdf: bytes, pages: slice = slice(None)) -> set[int]:
+    """The object numbers of the form XObjects the given pages place."""
+    ids: set[int] = set()
+    for page in PdfReader(BytesIO(pdf)).pages[pages]:
+        forms = cast(DictionaryObject, cast(DictionaryObject, page["/Resources"])["/XObject"])
+        ids |= {forms.raw_get(name).idnum for name in forms}
+    return ids
+
+
 def page_count(pdf: bytes) -> int:
     return len(PdfReader(BytesIO(pdf)).pages)
 
@@ -118,14 +131,18 @@ def rasterize(pdf: bytes, folder: Path, dpi: int) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     source = folder / "document.pdf"
     source.write_bytes(pdf)
-    subprocess.run([_need("pdftoppm"), "-r", str(dpi), "-png", str(source), str(folder / "page")],
-                   check=True)
+    subprocess.run(
+        [_need("pdftoppm"), "-r", str(dpi), "-png", str(source), str(folder / "page")], check=True
+    )
     return sorted(folder.glob("page-*.png"))
 
 
 def decode_barcodes(png: Path) -> list[str]:
     """The values zbarimg reads from an image."""
-    result = subprocess.run([_need("zbarimg"), "--raw", "-q", str(png)], capture_output=True, text=True)
+    # zbarimg exits 4 when it finds no barcode: the empty list says so.
+    result = subprocess.run(
+        [_need("zbarimg"), "--raw", "-q", str(png)], check=False, capture_output=True, text=True
+    )
     return [line for line in result.stdout.splitlines() if line]
 
 

@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from fulfilment.render import Ranking, render_cross_sell, render_packets
 from fulfilment.render.sample import CN_PACKET, PRODUCT_RANGE, US_PACKET
-from tests.integration.render.pdf_reading import page_count, page_text
+from tests.integration.render.pdf_reading import form_ids, page_count, page_text
 
 
 def _section(text: str, start: str, end: str) -> str:
@@ -20,8 +20,15 @@ def test_page_shows_asked_products_then_ranked_suggestions() -> None:
     asked = _section(text, "You asked about", "You may also need")
     suggested = _section(text, "You may also need", "Ask Robert Miller")
     assert "Centrifugal pump CP-100" in asked and "Gate valve GV-16" in asked
-    names = ["Seal kit SK-100", "Pump controller PC-1", "Check valve CV-25", "Variable speed drive VSD-7"]
-    assert [suggested.index(name) for name in names] == sorted(suggested.index(name) for name in names)
+    names = [
+        "Seal kit SK-100",
+        "Pump controller PC-1",
+        "Check valve CV-25",
+        "Variable speed drive VSD-7",
+    ]
+    assert [suggested.index(name) for name in names] == sorted(
+        suggested.index(name) for name in names
+    )
     assert "Centrifugal pump CP-100" not in suggested
 
 
@@ -66,14 +73,10 @@ def test_chinese_page_headings_are_extractable() -> None:
 def test_packets_print_letter_then_cross_sell_page_and_share_the_range_form() -> None:
     packets = [replace(US_PACKET, number=f"P2026-11-23-{n:05d}") for n in range(1, 4)]
 
-    reader = PdfReader(BytesIO(render_packets(packets)))
+    pdf = render_packets(packets)
 
+    reader = PdfReader(BytesIO(pdf))
     assert len(reader.pages) == 6
     assert "Dear Jane Doe" in reader.pages[0].extract_text()
     assert "You may also need" in reader.pages[1].extract_text()
-    range_forms = {
-        str(page["/Resources"]["/XObject"][name].indirect_reference.idnum)
-        for page in reader.pages[1::2]
-        for name in page["/Resources"]["/XObject"]
-    }
-    assert len(range_forms) == 2
+    assert len(form_ids(pdf, slice(1, None, 2))) == 2

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from fulfilment.render import PacketData, render_envelopes
-from fulfilment.render.sample import COMPANY, CN_PACKET, DE_PACKET, US_PACKET
+from fulfilment.render.sample import CN_PACKET, COMPANY, DE_PACKET, US_PACKET
 from fulfilment.render.stationery import envelope, envelope_codes
 from tests.integration.render.pdf_reading import (
     dark_pixels,
@@ -71,10 +71,14 @@ def test_chinese_layout_puts_postcode_in_boxes_and_name_in_the_middle() -> None:
     assert sender.right > stock.width * 0.8 and sender.top < stock.height * 0.3
 
 
-def test_windowed_stock_leaves_the_window_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_windowed_stock_leaves_the_window_clear(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     stock = envelope("dl")
     assert stock.window is not None
-    monkeypatch.setattr("fulfilment.render.envelope.envelope", lambda code: replace(stock, windowed=True))
+    monkeypatch.setattr(
+        "fulfilment.render.envelope.envelope", lambda code: replace(stock, windowed=True)
+    )
 
     pdf = render_envelopes([DE_PACKET])
 

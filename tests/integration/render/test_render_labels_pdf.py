@@ -35,7 +35,10 @@ LONG = LabelAddress(
 
 
 def _cell_of(line: Line, cells: list[Rect]) -> Rect:
-    middle_x, middle_y = line.extent.x + line.extent.width / 2, line.extent.y + line.extent.height / 2
+    middle_x, middle_y = (
+        line.extent.x + line.extent.width / 2,
+        line.extent.y + line.extent.height / 2,
+    )
     (cell,) = [c for c in cells if c.x <= middle_x <= c.right and c.y <= middle_y <= c.top]
     return cell
 
@@ -103,7 +106,9 @@ def test_label_barcodes_decode_from_a_300_dpi_scan(tmp_path: Path) -> None:
         addresses = [label_address(packet) for packet in sample_packets(3)]
         (png,) = rasterize(render_labels(addresses, code), tmp_path / code, 300)
 
-        assert sorted(decode_barcodes(png)) == sorted(address.packet_number for address in addresses)
+        assert sorted(decode_barcodes(png)) == sorted(
+            address.packet_number for address in addresses
+        )
 
 
 @pytest.mark.parametrize("code", label_sheet_codes())

@@ -1,7 +1,6 @@
 """Letters as PDFs: what they say, where the address lands, how many pages."""
 
 from dataclasses import replace
-
 from io import BytesIO
 
 import pytest
@@ -18,7 +17,14 @@ from fulfilment.render import (
 from fulfilment.render.address import address_block
 from fulfilment.render.sample import CN_PACKET, DE_PACKET, US_PACKET
 from fulfilment.render.stationery import envelope, page_layout
-from tests.integration.render.pdf_reading import Line, page_count, page_text, text_lines, text_runs
+from tests.integration.render.pdf_reading import (
+    Line,
+    form_ids,
+    page_count,
+    page_text,
+    text_lines,
+    text_runs,
+)
 
 
 def test_letter_names_products_enclosures_rep_and_page() -> None:
@@ -42,7 +48,9 @@ def test_letter_without_note_or_separate_cover_leaves_those_sentences_out() -> N
 
 
 def test_user_text_prints_literally_never_as_template_or_markup() -> None:
-    recipient = replace(US_PACKET.recipient, name="{{ 7*7 }}", company="<b>Smith &amp; Sons</b> & Co")
+    recipient = replace(
+        US_PACKET.recipient, name="{{ 7*7 }}", company="<b>Smith &amp; Sons</b> & Co"
+    )
     packet = replace(
         US_PACKET,
         recipient=recipient,
@@ -72,7 +80,9 @@ def test_chinese_letter_text_is_extractable() -> None:
 def test_chinese_address_runs_from_large_to_small_with_the_name_last() -> None:
     lines = [line.text for line in text_lines(render_letter(CN_PACKET))]
 
-    order = [lines.index(line) for line in ("200120", "上海市浦东新区", "世纪大道100号", "王小明 经理")]
+    order = [
+        lines.index(line) for line in ("200120", "上海市浦东新区", "世纪大道100号", "王小明 经理")
+    ]
     assert order == sorted(order)
 
 
@@ -86,7 +96,13 @@ def _address_lines(pdf: bytes, packet: PacketData) -> list[Line]:
 
 @pytest.mark.parametrize(
     ("packet", "stock"),
-    [(US_PACKET, "us10"), (DE_PACKET, "dl"), (DE_PACKET, "c5"), (DE_PACKET, "c4"), (CN_PACKET, "dl")],
+    [
+        (US_PACKET, "us10"),
+        (DE_PACKET, "dl"),
+        (DE_PACKET, "c5"),
+        (DE_PACKET, "c4"),
+        (CN_PACKET, "dl"),
+    ],
 )
 def test_address_block_lies_inside_the_envelope_window(packet: PacketData, stock: str) -> None:
     packet = replace(packet, envelope=stock)
@@ -101,8 +117,13 @@ def test_a_long_address_shrinks_to_stay_in_the_window() -> None:
     recipient = replace(
         DE_PACKET.recipient,
         company="Zweckverband für Wasserversorgung und Abwasserbeseitigung des Landkreises",
-        address_lines=("Gebäude C, 3. Obergeschoss", "Industriestraße 140-144", "Postfach 1234",
-                       "10115 Berlin", "GERMANY"),
+        address_lines=(
+            "Gebäude C, 3. Obergeschoss",
+            "Industriestraße 140-144",
+            "Postfach 1234",
+            "10115 Berlin",
+            "GERMANY",
+        ),
     )
     packet = replace(DE_PACKET, recipient=recipient)
     window = envelope("dl").window_on_letter(page_layout("a4").paper.height)
@@ -141,12 +162,7 @@ def test_many_letters_share_one_document_and_one_letterhead_form() -> None:
     assert len(reader.pages) == 5
     for number, page in enumerate(reader.pages, start=1):
         assert f"P2026-11-23-{number:05d}" in page.extract_text()
-    forms = {
-        page["/Resources"]["/XObject"][name].indirect_reference.idnum
-        for page in reader.pages
-        for name in page["/Resources"]["/XObject"]
-    }
-    assert len(forms) == 1
+    assert len(form_ids(pdf)) == 1
 
 
 def test_letters_of_mixed_paper_keep_their_own_page_sizes() -> None:

@@ -3,28 +3,65 @@
 from fulfilment.render import Recipient
 from fulfilment.render.address import address_block, lines_without_postcode, postal_lines
 
-US = Recipient("Jane Doe", "Purchasing Manager", "Acme, Inc.", ("1600 Amphitheatre Pkwy.", "MOUNTAIN VIEW, CA 94043-1351"),
-               "94043-1351", "US")
-CN = Recipient("王小明", "经理", "上海水务工程有限公司", ("200120", "上海市浦东新区", "世纪大道100号", "CHINA"), "200120", "CN")
-DE = Recipient("Dr. Anna Schmidt", "", "Stadtwerke GmbH", ("Hauptstraße 12", "10115 Berlin"), "10115", "DE")
+US = Recipient(
+    "Jane Doe",
+    "Purchasing Manager",
+    "Acme, Inc.",
+    ("1600 Amphitheatre Pkwy.", "MOUNTAIN VIEW, CA 94043-1351"),
+    "94043-1351",
+    "US",
+)
+CN = Recipient(
+    "王小明",
+    "经理",
+    "上海水务工程有限公司",
+    ("200120", "上海市浦东新区", "世纪大道100号", "CHINA"),
+    "200120",
+    "CN",
+)
+DE = Recipient(
+    "Dr. Anna Schmidt", "", "Stadtwerke GmbH", ("Hauptstraße 12", "10115 Berlin"), "10115", "DE"
+)
 
 
 def test_western_block_starts_with_the_name() -> None:
-    assert address_block(DE) == ["Dr. Anna Schmidt", "", "Stadtwerke GmbH", "Hauptstraße 12", "10115 Berlin"]
+    assert address_block(DE) == [
+        "Dr. Anna Schmidt",
+        "",
+        "Stadtwerke GmbH",
+        "Hauptstraße 12",
+        "10115 Berlin",
+    ]
 
 
 def test_chinese_block_runs_large_to_small_with_name_last_before_the_country() -> None:
-    assert address_block(CN) == ["200120", "上海市浦东新区", "世纪大道100号", "上海水务工程有限公司", "王小明 经理", "CHINA"]
+    assert address_block(CN) == [
+        "200120",
+        "上海市浦东新区",
+        "世纪大道100号",
+        "上海水务工程有限公司",
+        "王小明 经理",
+        "CHINA",
+    ]
 
 
 def test_us_postal_lines_are_capitals_without_punctuation_but_keep_zip_plus_4() -> None:
     assert postal_lines(US) == [
-        "JANE DOE", "PURCHASING MANAGER", "ACME INC", "1600 AMPHITHEATRE PKWY", "MOUNTAIN VIEW CA 94043-1351",
+        "JANE DOE",
+        "PURCHASING MANAGER",
+        "ACME INC",
+        "1600 AMPHITHEATRE PKWY",
+        "MOUNTAIN VIEW CA 94043-1351",
     ]
 
 
 def test_other_countries_postal_lines_keep_their_spelling_and_drop_blanks() -> None:
-    assert postal_lines(DE) == ["Dr. Anna Schmidt", "Stadtwerke GmbH", "Hauptstraße 12", "10115 Berlin"]
+    assert postal_lines(DE) == [
+        "Dr. Anna Schmidt",
+        "Stadtwerke GmbH",
+        "Hauptstraße 12",
+        "10115 Berlin",
+    ]
 
 
 def test_chinese_envelope_lines_leave_the_postcode_to_its_boxes() -> None:

@@ -68,7 +68,12 @@ def test_bad_mailer_id_says_what_to_fix() -> None:
 
 @pytest.mark.parametrize(
     ("postcode", "routing"),
-    [("94043", "94043"), ("94043-1351", "940431351"), ("94043-1351-01", "94043135101"), ("SW1A 1AA", None)],
+    [
+        ("94043", "94043"),
+        ("94043-1351", "940431351"),
+        ("94043-1351-01", "94043135101"),
+        ("SW1A 1AA", None),
+    ],
 )
 def test_imb_routing_from_the_zip(postcode: str, routing: str | None) -> None:
     assert imb_routing(postcode) == routing

@@ -31,7 +31,9 @@ def test_below_the_minimum_long_lines_are_cut_with_an_ellipsis() -> None:
     fitted = fit_lines(["x" * 200, "short"], 100, 100, STYLE)
 
     assert fitted.size == 6
-    assert fitted.lines[0].endswith(ELLIPSIS) and stringWidth(fitted.lines[0], "Helvetica", 6) <= 100
+    assert (
+        fitted.lines[0].endswith(ELLIPSIS) and stringWidth(fitted.lines[0], "Helvetica", 6) <= 100
+    )
     assert fitted.lines[1] == "short"
 
 
@@ -50,8 +52,10 @@ def test_chinese_lines_use_the_cid_font() -> None:
 
 
 @given(
-    lines=st.lists(st.text(alphabet=st.characters(codec="latin-1", exclude_categories=["Cc"]), max_size=80),
-                   max_size=10),
+    lines=st.lists(
+        st.text(alphabet=st.characters(codec="latin-1", exclude_categories=["Cc"]), max_size=80),
+        max_size=10,
+    ),
     width=st.floats(20, 300),
     height=st.floats(8, 120),
 )

@@ -9,7 +9,13 @@ from fulfilment.render.geometry import Box, Rect, box, length
 
 @pytest.mark.parametrize(
     ("text", "points"),
-    [("20mm", 20 * mm), ("0.875in", 0.875 * inch), ("9pt", 9.0), (" 1.5 mm ", 1.5 * mm), ("-2mm", -2 * mm)],
+    [
+        ("20mm", 20 * mm),
+        ("0.875in", 0.875 * inch),
+        ("9pt", 9.0),
+        (" 1.5 mm ", 1.5 * mm),
+        ("-2mm", -2 * mm),
+    ],
 )
 def test_lengths_carry_their_unit(text: str, points: float) -> None:
     assert length(text) == pytest.approx(points)
@@ -52,9 +58,22 @@ def test_box_table_rejects_unknown_keys_and_reads_its_style() -> None:
     with pytest.raises(BadInput, match="unknown box keys"):
         box({"left": "1pt", "colour": "red"})
 
-    parsed = box({"left": "1pt", "width": "2pt", "top": "0pt", "height": "1pt", "font_size": 9, "bold": True,
-                  "padding": "2mm"})
-    assert parsed.style.font_size == 9 and parsed.style.bold and parsed.style.padding == pytest.approx(2 * mm)
+    parsed = box(
+        {
+            "left": "1pt",
+            "width": "2pt",
+            "top": "0pt",
+            "height": "1pt",
+            "font_size": 9,
+            "bold": True,
+            "padding": "2mm",
+        }
+    )
+    assert (
+        parsed.style.font_size == 9
+        and parsed.style.bold
+        and parsed.style.padding == pytest.approx(2 * mm)
+    )
 
 
 def test_rect_relations() -> None:

@@ -8,8 +8,12 @@ from fulfilment.render import CoOccurrence, Product, ProductRelation, Ranking, r
 RANGE = tuple(
     Product(code, f"Product {code}", family)
     for code, family in [
-        ("A1", "Alpha"), ("A2", "Alpha"), ("A3", "Alpha"),
-        ("B1", "Beta"), ("B2", "Beta"), ("C1", "Gamma"),
+        ("A1", "Alpha"),
+        ("A2", "Alpha"),
+        ("A3", "Alpha"),
+        ("B1", "Beta"),
+        ("B2", "Beta"),
+        ("C1", "Gamma"),
     ]
 )
 
@@ -54,7 +58,11 @@ def test_same_family_breaks_ties() -> None:
 
 def test_asked_products_unknown_codes_and_unlinked_products_are_never_suggested() -> None:
     ranking = Ranking(
-        relations=(ProductRelation("A1", "A2"), ProductRelation("A1", "ZZ"), ProductRelation("A1", "B1", 0)),
+        relations=(
+            ProductRelation("A1", "A2"),
+            ProductRelation("A1", "ZZ"),
+            ProductRelation("A1", "B1", 0),
+        ),
         co_occurrences=(CoOccurrence("A1", "A2", 7),),
     )
 
@@ -92,5 +100,7 @@ def test_suggestions_are_linked_distinct_in_range_and_within_limit(
     assert len(suggested) <= limit and len(set(suggested)) == len(suggested)
     assert not set(suggested) & set(asked)
     linked = {r[1] for r in relations if r[0] in asked and r[2] > 0}
-    linked |= {b for a, b, n in pairs if a in asked and n > 0} | {a for a, b, n in pairs if b in asked and n > 0}
+    linked |= {b for a, b, n in pairs if a in asked and n > 0} | {
+        a for a, b, n in pairs if b in asked and n > 0
+    }
     assert set(suggested) <= linked & {product.code for product in RANGE}

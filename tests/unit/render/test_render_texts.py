@@ -3,8 +3,8 @@
 import pytest
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
-from reportlab.platypus import Paragraph
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
 
 from fulfilment.render.fonts import escape_text, markup, wrap_cjk
 from fulfilment.render.sample import CN_PACKET, US_PACKET
@@ -23,7 +23,9 @@ def test_values_print_as_typed_never_as_template_source_or_tags() -> None:
 def test_templates_run_in_the_sandbox() -> None:
     assert isinstance(_environment(), SandboxedEnvironment)
     with pytest.raises(SecurityError):
-        _environment().from_string("{{ company.__class__.__mro__ }}").render(company=US_PACKET.company)
+        _environment().from_string("{{ company.__class__.__mro__ }}").render(
+            company=US_PACKET.company
+        )
 
 
 def test_markup_wraps_chinese_runs_in_the_cid_font_and_escapes() -> None:
