@@ -36,7 +36,7 @@ def _race(url: str, tmp_path: Path, contenders: dict[str, list[str]], rounds: in
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-        )  # fmt: skip
+        )
         for name, codes in contenders.items()
     ]
     go.touch()

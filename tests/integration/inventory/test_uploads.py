@@ -72,9 +72,11 @@ def test_a_good_pdf_becomes_an_edition_kept_by_its_hash(
 def test_a_reader_that_stalls_is_stopped(tmp_path: Path) -> None:
     slow = pdfs.write(tmp_path, "slow.pdf", pdfs.brochure())
 
-    with pytest.raises(BadInput, match="slow.pdf took longer than 0.001 s"):
-        with checked_pdf(slow, timeout=0.001):
-            pass
+    with (
+        pytest.raises(BadInput, match="slow.pdf took longer than 0.001 s"),
+        checked_pdf(slow, timeout=0.001),
+    ):
+        pass
 
 
 def test_a_missing_file_is_one_line(url: str, home: Path, tmp_path: Path) -> None:
