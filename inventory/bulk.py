@@ -113,12 +113,12 @@ def _write(
             item = items[code] = LiteratureItem(
                 code=code, created_at=at, stock=[Stock(location=loc) for loc in LOCATIONS]
             )
-            session.add(item)
             summary.created += 1
         else:
             summary.updated += 1
         with _at_row(path, row):
             apply_draft(session, item, replace(row.draft, substitutes=[]), at=at)
+        session.add(item)
     session.flush()
     for row in rows:
         item = items[normal_code(row.draft.code)]

@@ -1,0 +1,89 @@
+"""Marketing's bulk upload: items, PDFs and stock from one CSV, all or nothing, once."""
+
+from pathlib import Path
+
+import pytest
+
+from fulfilment.errors import BadInput
+from inventory.bulk import import_literature
+from inventory.items import list_items
+from tests.integration.inventory import pdfs
+from tests.integration.inventory.stockroom import NOW, level
+from tests.support.samples import write_csv
+
+
+def _csv(folder: Path, rows: list[dict[str, str]]) -> Path:
+    (folder / "pdf").mkdir(exist_ok=True)
+    pdfs.write(folder / "pdf", "pumps.pdf", pdfs.brochure(pages=3))
+    pdfs.write(folder / "pdf", "valves.pdf", pdfs.brochure(pages=1, width=595, height=842))
+    return write_csv(folder / "literature.csv", rows)
+
+
+ROWS = [
+    {"code": "BR-PMP", "title": "Pumps", "kind": "brochure", "products": "PMP-100;PMP-250",
+     "pdf": "pdf/pumps.pdf", "shelf": "A-01", "weight_g": "24", "reorder_point": "50",
+     "reorder_qty": "500", "substitutes": "BR-VLV", "received": "400", "location": "reserve",
+     "note": "print run 1"},
+    {"code": "BR-VLV", "title": "Valves", "kind": "tech-sheet", "products": "VLV-20",
+     "pdf": "pdf/valves.pdf", "shelf": "A-02", "received": "30", "location": "shelf"},
+    {"code": "ENV-10", "title": "#10 envelopes", "kind": "supply", "products": ""},
+]  # fmt: skip
+
+
+def test_a_bulk_upload_creates_items_and_receives_stock_once(
+    url: str, home: Path, tmp_path: Path
+) -> None:
+    path = _csv(tmp_path, ROWS)
+
+    first = import_literature(url, path, home=home, now=NOW)
+    again = import_literature(url, path, home=home, now=NOW)
+
+    assert first.as_dict() == {"rows": 3, "created": 3, "updated": 0, "editions": 2,
+                               "received": 430, "already_received": 0}  # fmt: skip
+    assert again.as_dict() == {"rows": 3, "created": 0, "updated": 3, "editions": 0,
+                               "received": 0, "already_received": 430}  # fmt: skip
+    items = {item.code: item for item in list_items(url)}
+    assert items["BR-PMP"].products == ["PMP-100", "PMP-250"]
+    assert items["BR-PMP"].substitutes == ["BR-VLV"]
+    assert (items["BR-PMP"].page_count, items["BR-VLV"].paper_size) == (3, "A4")
+    assert (items["BR-PMP"].weight_g, items["BR-PMP"].shelf) == (24, "A-01")
+    assert (level(url, "BR-PMP").in_reserve, level(url, "BR-VLV").on_shelf) == (400, 30)
+    assert len(list((home / "literature").iterdir())) == 2
+
+
+def test_one_bad_row_refuses_the_file(url: str, home: Path, tmp_path: Path) -> None:
+    pdfs.write(tmp_path, "locked.pdf", pdfs.encrypted())
+    rows = [
+        *ROWS,
+        {"code": "BR-X", "title": "X", "kind": "flyer", "received": "-3"},
+        {"code": "BR-Y", "title": "Y", "kind": "brochure", "pdf": "missing.pdf"},
+        {"code": "BR-Z", "title": "Z", "kind": "brochure", "pdf": "locked.pdf"},
+        {"code": "BR-W", "title": "W", "kind": "brochure", "products": "NOPE"},
+    ]
+    path = _csv(tmp_path, rows)
+
+    with pytest.raises(BadInput) as refused:
+        import_literature(url, path, home=home, now=NOW)
+
+    message = str(refused.value)
+    for fragment in ("row 5: kind 'flyer'", "received must not be negative",
+                     "row 6: PDF 'missing.pdf' not found", "row 7: locked.pdf is encrypted",
+                     "nothing was imported"):  # fmt: skip
+        assert fragment in message
+    assert list_items(url) == []
+    assert not (home / "literature").exists()
+
+    path = _csv(tmp_path, [*ROWS, rows[-1]])
+    with pytest.raises(BadInput, match="row 5: unknown product code.*NOPE.*nothing was imported"):
+        import_literature(url, path, home=home, now=NOW)
+    assert list_items(url) == []
+
+
+def test_an_empty_or_headless_file_is_one_line(url: str, home: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    with pytest.raises(BadInput, match="has no rows"):
+        import_literature(url, empty, home=home, now=NOW)
+    odd = write_csv(tmp_path / "odd.csv", [{"name": "x"}])
+    with pytest.raises(BadInput, match="lacks the column"):
+        import_literature(url, odd, home=home, now=NOW)
