@@ -6,7 +6,7 @@ from io import BytesIO
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from fulfilment.render.cross_sell import draw_range
+from fulfilment.render.catalogue import draw_range
 from fulfilment.render.fonts import font_for
 from fulfilment.render.geometry import Rect
 from fulfilment.render.letterhead import draw_letterhead

@@ -4,7 +4,9 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable
 
-_TRIES = 4
+from fulfilment.render.columns import draw_stack, spaced_total, stack_height
+
+_TRIES = 6
 
 
 class FitBox(Flowable):
@@ -20,21 +22,25 @@ class FitBox(Flowable):
         self.heights: list[float] = []
 
     def _measure(self, width: float) -> float:
-        self.heights = [flowable.wrap(width, 1e9)[1] for flowable in self.content]
-        spaces = sum(
-            flowable.getSpaceBefore() + flowable.getSpaceAfter() for flowable in self.content
-        )
-        first = self.content[0].getSpaceBefore() if self.content else 0.0
-        return float(sum(self.heights) + spaces - first)
+        self.heights = stack_height(self.content, width)
+        return spaced_total(self.content, self.heights)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        scale = 1.0
+        needed = self._measure(self.width)
+        if needed <= self.height:
+            self.scale = 1.0
+            return self.width, self.height
+        # Shrunk content is laid out wider and so wraps into fewer lines: the scale that
+        # fits the unshrunk layout always fits; search between it and full size.
+        fits, too_big = self.height / needed, 1.0
         for _ in range(_TRIES):
-            needed = self._measure(self.width / scale) * scale
-            if needed <= self.height:
-                break
-            scale *= self.height / needed * 0.995
-        self.scale = scale
+            middle = (fits + too_big) / 2
+            if self._measure(self.width / middle) * middle <= self.height:
+                fits = middle
+            else:
+                too_big = middle
+        self._measure(self.width / fits)
+        self.scale = fits
         return self.width, self.height
 
     def draw(self) -> None:
@@ -42,10 +48,5 @@ class FitBox(Flowable):
         canvas.saveState()
         canvas.translate(0, self.height)
         canvas.scale(self.scale, self.scale)
-        y = 0.0
-        for index, (flowable, height) in enumerate(zip(self.content, self.heights)):
-            y -= flowable.getSpaceBefore() if index else 0.0
-            y -= height
-            flowable.drawOn(canvas, 0, y)
-            y -= flowable.getSpaceAfter()
+        draw_stack(self.content, self.heights, canvas, 0, 0)
         canvas.restoreState()

@@ -114,6 +114,7 @@ class PageLayout:
     punch_mark: float | None
     mark_length: float
     punch_mark_length: float
+    range_columns: int
 
     def area(self, name: str) -> Rect:
         return self.boxes[name].resolve(self.paper.width, self.paper.height)
@@ -242,6 +243,7 @@ def page_layout(paper_code: str) -> PageLayout:
         punch_mark=length(marks) if marks is not None else None,
         mark_length=length(entry["mark_length"]),
         punch_mark_length=length(entry.get("punch_mark_length", entry["mark_length"])),
+        range_columns=int(entry["range_columns"]),
     )
 
 
