@@ -72,8 +72,7 @@ def paper_size(width: float, height: float) -> str:
 
 def _count_pages(reader: PdfReader) -> int:
     """Walk the page tree by hand, so a loop in it is named as such rather than guessed at."""
-    root = reader.trailer["/Root"].get_object()
-    start = root.get("/Pages")
+    start = reader.root_object.get("/Pages")
     if not isinstance(start, IndirectObject):
         raise Refused("has no page tree; it is damaged")
     seen: set[tuple[int, int]] = set()

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fulfilment.errors import BadInput
 
@@ -82,7 +83,7 @@ def keep(pdf: CheckedPdf, home: Path) -> Path:
     return target
 
 
-def _probe(path: Path, name: str, *, timeout: float) -> dict[str, object]:
+def _probe(path: Path, name: str, *, timeout: float) -> dict[str, Any]:
     try:
         done = subprocess.run(
             [sys.executable, "-m", "inventory.pdfprobe", str(path), str(MEMORY_BYTES)],
