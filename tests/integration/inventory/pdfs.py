@@ -3,6 +3,7 @@
 import io
 import struct
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from pypdf import PdfWriter
@@ -92,7 +93,7 @@ def bomb(size: int = GIGABYTE) -> bytes:
     )
 
 
-HOSTILE = {
+HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
     "empty": (lambda: b"", "is empty"),
     "png": (png, "is not a PDF (it is a PNG image)"),
     "truncated": (truncated, "is truncated"),

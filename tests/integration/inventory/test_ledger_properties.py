@@ -100,7 +100,7 @@ def _machine(url: str, home: Path) -> type[RuleBasedStateMachine]:
 
 
 def test_ledger_invariants_hold_for_any_sequence(url: str, home: Path) -> None:
-    run_state_machine_as_test(
+    run_state_machine_as_test(  # type: ignore[no-untyped-call]
         _machine(url, home),
         settings=settings(
             max_examples=25,

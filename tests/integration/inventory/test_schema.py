@@ -7,10 +7,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Table, inspect
 
 import fulfilment.models  # noqa: F401 - the whole schema, as the migrations see it
+import inventory.models  # noqa: F401 - registers the tables under test
 from fulfilment.db import Base, engine_for
-from inventory import models
 
-INVENTORY_TABLES = {mapper.local_table.name for mapper in models.Base.registry.mappers} & {
+INVENTORY_TABLES = {
     "literature_items", "literature_products", "literature_substitutes", "literature_editions",
     "stock", "stock_ledger", "allocations", "allocation_lines",
 }  # fmt: skip
@@ -34,5 +34,4 @@ def test_the_migration_matches_the_models(database_url: str) -> None:
     assert [(d[0], d[1].table.name, d[1].referred_table.name) for d in ours] == [
         ("remove_fk", "literature_products", "products")
     ]
-    assert len(INVENTORY_TABLES) == 8
     assert INVENTORY_TABLES <= set(inspect(engine).get_table_names())
