@@ -10,8 +10,8 @@ from fulfilment.render.columns import Columns
 from fulfilment.render.fitbox import FitBox
 from fulfilment.render.fonts import LATIN, LATIN_BOLD, markup
 from fulfilment.render.packet import PacketData, Product
+from fulfilment.render.paragraphs import paragraph
 from fulfilment.render.stationery import PageLayout
-from fulfilment.render.styles import paragraph
 from fulfilment.render.texts import Texts, packet_values
 
 Entry = tuple[str, Product | None]

@@ -5,9 +5,10 @@ from reportlab.platypus import Flowable
 from fulfilment.render.catalogue import product_entry
 from fulfilment.render.fitbox import FitBox
 from fulfilment.render.packet import PacketData
+from fulfilment.render.paragraphs import paragraph
 from fulfilment.render.ranking import rank_suggestions
 from fulfilment.render.stationery import PageLayout
-from fulfilment.render.styles import paragraph, styles
+from fulfilment.render.styles import styles
 from fulfilment.render.texts import Texts, packet_values
 
 SUGGESTIONS = 4

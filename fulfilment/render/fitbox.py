@@ -7,6 +7,8 @@ from reportlab.platypus import Flowable
 from fulfilment.render.columns import draw_stack, spaced_total, stack_height
 
 _TRIES = 6
+# Scales this close look the same; stopping early saves wraps on every packet.
+_CLOSE_ENOUGH = 0.02
 
 
 class FitBox(Flowable):
@@ -32,14 +34,17 @@ class FitBox(Flowable):
             return self.width, self.height
         # Shrunk content is laid out wider and so wraps into fewer lines: the scale that
         # fits the unshrunk layout always fits; search between it and full size.
-        fits, too_big = self.height / needed, 1.0
+        fits, too_big, measured = self.height / needed, 1.0, 1.0
         for _ in range(_TRIES):
-            middle = (fits + too_big) / 2
-            if self._measure(self.width / middle) * middle <= self.height:
-                fits = middle
+            if too_big - fits < _CLOSE_ENOUGH:
+                break
+            measured = (fits + too_big) / 2
+            if self._measure(self.width / measured) * measured <= self.height:
+                fits = measured
             else:
-                too_big = middle
-        self._measure(self.width / fits)
+                too_big = measured
+        if measured != fits:
+            self._measure(self.width / fits)
         self.scale = fits
         return self.width, self.height
 

@@ -1,13 +1,14 @@
 """The flowables of one letter: address in the window, date, body, closing and signature."""
 
-from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Spacer
 
 from fulfilment.render.address import address_block
 from fulfilment.render.fitbox import FitBox
 from fulfilment.render.fonts import markup
 from fulfilment.render.packet import PacketData
+from fulfilment.render.paragraphs import paragraph
 from fulfilment.render.stationery import PageLayout
-from fulfilment.render.styles import Styles, paragraph, styles
+from fulfilment.render.styles import Styles, styles
 from fulfilment.render.texts import Block, Texts, packet_values
 
 
@@ -16,7 +17,7 @@ def _boxed(flowable: Flowable, layout: PageLayout, box: str) -> FitBox:
     return FitBox([flowable], area.width, area.height)
 
 
-def _paragraph(block: Block, style: Styles) -> Paragraph:
+def _paragraph(block: Block, style: Styles) -> Flowable:
     if block.bullet:
         return paragraph(block.text, style.bullet, "\u2022")
     return paragraph(block.text, style.body)

@@ -10,8 +10,8 @@ from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
 
 from fulfilment.render.fonts import LATIN, LATIN_BOLD, markup
 from fulfilment.render.packet import Enclosure, PacketData
+from fulfilment.render.paragraphs import paragraph
 from fulfilment.render.stationery import envelope, paper, pick_list_layout
-from fulfilment.render.styles import paragraph
 
 _DIGITS = re.compile(r"(\d+)")
 _GRID = Color(0.75, 0.75, 0.75)

@@ -148,9 +148,35 @@ CN_PACKET = replace(
 )
 
 
-def sample_packets(count: int) -> list[PacketData]:
-    """`count` packets cycling through the US, German and Chinese samples, numbered apart."""
+_GIVEN = ("Jane", "Omar", "Li", "Maria", "Kenji", "Ada", "Piotr", "Amara", "Sven", "Lucia", "Ravi")
+_FAMILY = ("Doe", "Schmidt", "Chen", "Garcia", "Sato", "Okafor", "Novak", "Rossi", "Berg", "Khan")
+_CN_NAMES = ("王小明", "李雷", "张伟", "刘洋", "陈静", "杨帆", "赵敏")
+
+
+def _recipient(sample: Recipient, index: int) -> Recipient:
+    """The sample's recipient as a different person at a different house number."""
+    pairs = len(_GIVEN) * len(_FAMILY)
+    initial = f" {chr(ord('A') + index // pairs % 26)}." if index >= pairs else ""
+    name = f"{_GIVEN[index % len(_GIVEN)]}{initial} {_FAMILY[index // len(_GIVEN) % len(_FAMILY)]}"
+    if sample.country == "CN":
+        name = _CN_NAMES[index % len(_CN_NAMES)]
+        lines = ("200120", "上海市浦东新区", f"世纪大道{index + 1}号", "CHINA")
+    elif sample.country == "DE":
+        lines = (f"Hauptstraße {index + 1}", "10115 Berlin", "GERMANY")
+    else:
+        lines = (f"{index + 100} Amphitheatre Pkwy", "MOUNTAIN VIEW, CA 94043")
+    return replace(sample, name=name, address_lines=lines)
+
+
+def sample_packets(count: int, first: int = 0) -> list[PacketData]:
+    """`count` packets from number `first` + 1 on, cycling through the US, German and Chinese
+    samples, each to its own person."""
     samples = (US_PACKET, DE_PACKET, CN_PACKET)
     return [
-        replace(samples[index % 3], number=f"P2026-11-23-{index + 1:05d}") for index in range(count)
+        replace(
+            samples[index % 3],
+            number=f"P2026-11-23-{index + 1:05d}",
+            recipient=_recipient(samples[index % 3].recipient, index),
+        )
+        for index in range(first, first + count)
     ]

@@ -1,12 +1,11 @@
-"""Paragraph styles per paper, made once per process, and paragraphs that pick their line breaking."""
+"""Paragraph styles per paper, made once per process."""
 
 from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
 
-from fulfilment.render.fonts import LATIN, LATIN_BOLD, needs_cjk
+from fulfilment.render.fonts import LATIN, LATIN_BOLD
 from fulfilment.render.stationery import page_layout
 
 
@@ -21,17 +20,6 @@ class Styles:
     heading: ParagraphStyle
     title: ParagraphStyle
     small: ParagraphStyle
-
-
-@cache
-def _cjk(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
-
-
-def paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
-    """A paragraph that breaks Chinese lines between characters, and others at spaces only:
-    character-wise breaking costs several times more, so only text that needs it pays."""
-    return Paragraph(text, _cjk(style) if needs_cjk(text) else style, bulletText=bullet)
 
 
 @cache

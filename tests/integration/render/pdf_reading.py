@@ -106,13 +106,14 @@ def page_text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
 
 
-def form_ids(pdf: bytes, pages: slice = slice(None)) -> set[int]:
-    """The object numbers of the form XObjects the given pages place."""
-    ids: set[int] = set()
-    for page in PdfReader(BytesIO(pdf)).pages[pages]:
-        forms = cast(DictionaryObject, cast(DictionaryObject, page["/Resources"])["/XObject"])
-        ids |= {forms.raw_get(name).idnum for name in forms}
-    return ids
+def forms_per_page(pdf: bytes) -> list[set[int]]:
+    """For each page, the object numbers of the form XObjects it places."""
+    found: list[set[int]] = []
+    for page in PdfReader(BytesIO(pdf)).pages:
+        resources = cast(DictionaryObject, page["/Resources"])
+        forms = cast(DictionaryObject, resources.get("/XObject", DictionaryObject()))
+        found.append({forms.raw_get(name).idnum for name in forms})
+    return found
 
 
 def page_count(pdf: bytes) -> int:

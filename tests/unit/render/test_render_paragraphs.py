@@ -1,0 +1,46 @@
+"""Shared paragraphs: in place on first use in a document, one form wherever they recur."""
+
+from io import BytesIO
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame
+
+from fulfilment.render.paragraphs import paragraph
+
+STYLE = ParagraphStyle("test-shared", fontName="Helvetica", fontSize=10, leading=12)
+
+
+def _draw_twice(canvas: Canvas, text: str) -> None:
+    frame = Frame(0, 0, 300, 400)
+    frame.addFromList([paragraph(text, STYLE), paragraph(text, STYLE)], canvas)
+
+
+def _forms(canvas: Canvas) -> list[str]:
+    return [name for name in canvas._doc.idToObject if name.startswith("FormXob.para")]
+
+
+def test_first_use_draws_in_place_and_a_repeat_becomes_one_form() -> None:
+    canvas = Canvas(BytesIO())
+    _draw_twice(canvas, "Centrifugal pumps CP series")
+    assert len(_forms(canvas)) == 1
+
+    _draw_twice(canvas, "Centrifugal pumps CP series")
+    assert len(_forms(canvas)) == 1
+
+
+def test_a_new_document_starts_again_in_place() -> None:
+    _draw_twice(Canvas(BytesIO()), "Price list 2026")
+    fresh = Canvas(BytesIO())
+
+    Frame(0, 0, 300, 400).addFromList([paragraph("Price list 2026", STYLE)], fresh)
+
+    assert _forms(fresh) == []
+
+
+def test_chinese_text_breaks_between_characters() -> None:
+    flowable = paragraph("感谢您对我们的产品的关注" * 6, STYLE)
+
+    width, height = flowable.wrap(100, 1000)
+
+    assert width == 100 and height > 3 * STYLE.leading
