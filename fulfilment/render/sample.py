@@ -158,6 +158,7 @@ def _recipient(sample: Recipient, index: int) -> Recipient:
     pairs = len(_GIVEN) * len(_FAMILY)
     initial = f" {chr(ord('A') + index // pairs % 26)}." if index >= pairs else ""
     name = f"{_GIVEN[index % len(_GIVEN)]}{initial} {_FAMILY[index // len(_GIVEN) % len(_FAMILY)]}"
+    lines: tuple[str, ...]
     if sample.country == "CN":
         name = _CN_NAMES[index % len(_CN_NAMES)]
         lines = ("200120", "上海市浦东新区", f"世纪大道{index + 1}号", "CHINA")
