@@ -186,14 +186,15 @@ def allocate_in(
 def pick_in(session: Session, keys: Sequence[str], *, now: datetime | None = None) -> list[Outcome]:
     """Pick inside the caller's transaction; the caller commits."""
     at = stamp(now)
-    allocations = _locked_allocations(session, keys)
+    allocations, stocks = _locked_allocations(session, keys)
+    picks: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for allocation in allocations:
-        if allocation.status != RESERVED:
-            continue
-        for line in allocation.lines:
-            stock = session.get_one(Stock, line.stock_id)
-            ledger.pick(session, stock, line.qty, ref=allocation.request_key, at=at)
-        allocation.status, allocation.updated_at = PICKED, at
+        if allocation.status == RESERVED:
+            for line in allocation.lines:
+                picks[line.stock_id].append((allocation.request_key, line.qty))
+            allocation.status, allocation.updated_at = PICKED, at
+    for stock_id in sorted(picks):
+        ledger.pick(session, stocks[stock_id], picks[stock_id], at=at)
     session.flush()
     return _outcomes(session, allocations)
 
@@ -203,13 +204,16 @@ def release_in(
 ) -> list[Outcome]:
     """Release inside the caller's transaction; the caller commits."""
     at = stamp(now)
-    allocations = _locked_allocations(session, keys)
+    allocations, stocks = _locked_allocations(session, keys)
+    held: dict[int, int] = defaultdict(int)
     for allocation in allocations:
         if allocation.status == RESERVED:
             for line in allocation.lines:
-                ledger.unreserve(session, session.get_one(Stock, line.stock_id), line.qty)
+                held[line.stock_id] += line.qty
         if allocation.status in (RESERVED, BACKORDERED):
             allocation.status, allocation.updated_at = RELEASED, at
+    for stock_id in sorted(held):
+        ledger.unreserve(session, stocks[stock_id], held[stock_id])
     session.flush()
     return _outcomes(session, allocations)
 
@@ -346,7 +350,9 @@ def _allocations_of(
     return list(session.scalars(query))
 
 
-def _locked_allocations(session: Session, keys: Sequence[str]) -> list[Allocation]:
+def _locked_allocations(
+    session: Session, keys: Sequence[str]
+) -> tuple[list[Allocation], dict[int, Stock]]:
     """The allocations of these keys, read again once their stock rows are locked.
 
     The lock covers each requested item and its substitutes, the rows a concurrent batch
@@ -362,8 +368,9 @@ def _locked_allocations(session: Session, keys: Sequence[str]) -> list[Allocatio
             Stock.id.in_({line.stock_id for a in before for line in a.lines})
         )
     )
-    lock_stock(session, item_ids | set(substitutes) | set(held))
-    return _allocations_of(session, keys, statuses=None)
+    locked = lock_stock(session, item_ids | set(substitutes) | set(held))
+    stocks = {row.id: row for rows in locked.values() for row in rows}
+    return _allocations_of(session, keys, statuses=None), stocks
 
 
 def _outcomes(session: Session, allocations: Sequence[Allocation]) -> list[Outcome]:

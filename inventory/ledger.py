@@ -1,5 +1,6 @@
 """Stock arithmetic, the only code that changes stock counters: in SQL, on locked rows."""
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import exists, func, select, update
@@ -41,10 +42,13 @@ def unreserve(session: Session, stock: Stock, qty: int) -> None:
     _change(session, stock, reserved=-qty)
 
 
-def pick(session: Session, stock: Stock, qty: int, *, ref: str, at: datetime) -> None:
-    """Held units leave the shelf: on hand and reserved both drop, and the ledger says why."""
-    session.add(LedgerEntry(stock_id=stock.id, delta=-qty, kind=PICK, ref=ref, at=at))
-    _change(session, stock, on_hand=-qty, reserved=-qty)
+def pick(session: Session, stock: Stock, takes: Sequence[tuple[str, int]], *, at: datetime) -> None:
+    """Held units leave this stock row: one ledger entry per (reference, qty), one update."""
+    session.add_all(
+        LedgerEntry(stock_id=stock.id, delta=-qty, kind=PICK, ref=ref, at=at) for ref, qty in takes
+    )
+    total = sum(qty for _, qty in takes)
+    _change(session, stock, on_hand=-total, reserved=-total)
 
 
 def available(stock: Stock) -> int:
