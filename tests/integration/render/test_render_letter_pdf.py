@@ -142,7 +142,10 @@ def test_page_size_follows_the_envelope() -> None:
 
 
 def test_a_long_letter_runs_to_a_second_page_with_a_continuation_header() -> None:
-    many = tuple(Enclosure(f"L-{n:03d}", f"Data sheet number {n}", "data sheet") for n in range(40))
+    many = tuple(
+        Enclosure(code=f"L-{n:03d}", title=f"Data sheet number {n}", kind="data sheet")
+        for n in range(40)
+    )
     packet = replace(US_PACKET, enclosures=many)
 
     pdf = render_letter(packet)
@@ -180,7 +183,14 @@ def test_empty_name_falls_back_to_a_general_salutation() -> None:
 
 
 def test_latin_letter_prints_a_chinese_name_in_the_cid_font() -> None:
-    recipient = Recipient("王小明", "", "", ("1 Main St", "SPRINGFIELD IL 62701"), "62701", "US")
+    recipient = Recipient(
+        name="王小明",
+        title="",
+        company="",
+        address_lines=("1 Main St", "SPRINGFIELD IL 62701"),
+        postcode="62701",
+        country="US",
+    )
     runs = text_runs(render_letter(replace(US_PACKET, recipient=recipient)))
 
     assert any(run.text.startswith("王小明") and run.font == "STSong-Light" for run in runs)

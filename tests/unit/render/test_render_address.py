@@ -4,23 +4,28 @@ from fulfilment.render import Recipient
 from fulfilment.render.address import address_block, lines_without_postcode, postal_lines
 
 US = Recipient(
-    "Jane Doe",
-    "Purchasing Manager",
-    "Acme, Inc.",
-    ("1600 Amphitheatre Pkwy.", "MOUNTAIN VIEW, CA 94043-1351"),
-    "94043-1351",
-    "US",
+    name="Jane Doe",
+    title="Purchasing Manager",
+    company="Acme, Inc.",
+    address_lines=("1600 Amphitheatre Pkwy.", "MOUNTAIN VIEW, CA 94043-1351"),
+    postcode="94043-1351",
+    country="US",
 )
 CN = Recipient(
-    "王小明",
-    "经理",
-    "上海水务工程有限公司",
-    ("200120", "上海市浦东新区", "世纪大道100号", "CHINA"),
-    "200120",
-    "CN",
+    name="王小明",
+    title="经理",
+    company="上海水务工程有限公司",
+    address_lines=("200120", "上海市浦东新区", "世纪大道100号", "CHINA"),
+    postcode="200120",
+    country="CN",
 )
 DE = Recipient(
-    "Dr. Anna Schmidt", "", "Stadtwerke GmbH", ("Hauptstraße 12", "10115 Berlin"), "10115", "DE"
+    name="Dr. Anna Schmidt",
+    title="",
+    company="Stadtwerke GmbH",
+    address_lines=("Hauptstraße 12", "10115 Berlin"),
+    postcode="10115",
+    country="DE",
 )
 
 

@@ -15,9 +15,9 @@ def test_shelves_sort_by_their_numbers_with_unshelved_last() -> None:
 
 def test_totals_add_quantities_of_enclosed_items_only() -> None:
     items = (
-        Enclosure("L-1", "One", "brochure", shelf="B-2", quantity=2),
-        Enclosure("L-2", "Two", "brochure", shelf="A-9"),
-        Enclosure("L-3", "Three", "catalogue", enclosed=False, shelf="A-1"),
+        Enclosure(code="L-1", title="One", kind="brochure", shelf="B-2", quantity=2),
+        Enclosure(code="L-2", title="Two", kind="brochure", shelf="A-9"),
+        Enclosure(code="L-3", title="Three", kind="catalogue", enclosed=False, shelf="A-1"),
     )
     packets = [replace(US_PACKET, enclosures=items)] * 3
 

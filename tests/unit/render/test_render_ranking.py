@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from fulfilment.render import CoOccurrence, Product, ProductRelation, Ranking, rank_suggestions
 
 RANGE = tuple(
-    Product(code, f"Product {code}", family)
+    Product(code=code, name=f"Product {code}", family=family)
     for code, family in [
         ("A1", "Alpha"),
         ("A2", "Alpha"),
