@@ -103,7 +103,10 @@ def pick(url: str, keys: Sequence[str], *, now: datetime | None = None) -> list[
 
 
 def release(url: str, keys: Sequence[str], *, now: datetime | None = None) -> list[Outcome]:
-    """Cancel the reservations and backorders of these keys; picked units are not returned."""
+    """Cancel the reservations and backorders of these keys; picked units are not returned.
+
+    A released request stays released: allocating the same key and item again changes nothing.
+    """
     with unit_of_work(url) as uow:
         result = release_in(uow.session, keys, now=now)
         uow.commit()

@@ -72,7 +72,7 @@ def import_literature(
     """Create or update each row's item, add new editions and book stock received.
 
     Every row and every PDF is checked before anything is written; one bad row refuses the
-    file. Stock of a row is received once, however often the same file is imported.
+    file. A row's delivery is received once, however often it is uploaded.
     """
     at = stamp(now)
     rows, problems = _parse(path)
@@ -85,9 +85,8 @@ def import_literature(
                 except BadInput as exc:
                     problems.append(f"row {row.number}: {exc}")
         _refuse(path, problems)
-        file_hash = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
         with unit_of_work(url) as uow:
-            summary = _write(uow.session, rows, pdfs, path=path, ref=f"import:{file_hash}", at=at)
+            summary = _write(uow.session, rows, pdfs, path=path, at=at)
             for pdf in pdfs.values():
                 keep(pdf, home)
             uow.commit()
@@ -100,7 +99,6 @@ def _write(
     pdfs: dict[Path, CheckedPdf],
     *,
     path: Path,
-    ref: str,
     at: datetime,
 ) -> LiteratureImport:
     summary = LiteratureImport(rows=len(rows))
@@ -131,7 +129,7 @@ def _write(
         if row.received:
             rows_of_item = stocks.get(item.id) or item.stock
             stock = next(s for s in rows_of_item if s.location == row.location)
-            row_ref = f"{ref}:row {row.number}"
+            row_ref = _delivery(row)
             if ledger.has_entry(session, [stock.id], kind=ledger.RECEIPT, ref=row_ref):
                 summary.already_received += row.received
             else:
@@ -142,6 +140,16 @@ def _write(
                 summary.received += row.received
     session.flush()
     return summary
+
+
+def _delivery(row: _Row) -> str:
+    """A delivery's identity: item, quantity, location and note, wherever the row stands.
+
+    Re-uploading a file, or a longer version of it, books each delivery once; a second
+    delivery of the same quantity needs its own note, such as the delivery number.
+    """
+    fields = [normal_code(row.draft.code), str(row.received), row.location, row.note]
+    return "import:" + hashlib.sha256("\x1f".join(fields).encode()).hexdigest()[:32]
 
 
 @contextmanager

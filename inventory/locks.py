@@ -12,7 +12,8 @@ def lock_stock(session: Session, item_ids: Collection[int]) -> dict[int, list[St
     """Lock the stock rows of these items; returns them per item, shelf before reserve.
 
     Must run before the session reads anything it will decide on: on SQLite it starts the
-    write transaction (BEGIN IMMEDIATE), on PostgreSQL it takes row locks (FOR UPDATE).
+    write transaction (BEGIN IMMEDIATE), on PostgreSQL it takes row locks (FOR UPDATE). A
+    transaction takes all its locks in one call; a second call could lock out of order.
     """
     connection = session.connection()
     if connection.dialect.name == "sqlite":

@@ -87,3 +87,15 @@ def test_an_empty_or_headless_file_is_one_line(url: str, home: Path, tmp_path: P
     odd = write_csv(tmp_path / "odd.csv", [{"name": "x"}])
     with pytest.raises(BadInput, match="lacks the column"):
         import_literature(url, odd, home=home, now=NOW)
+
+
+def test_a_longer_version_of_the_file_receives_only_the_new_deliveries(
+    url: str, home: Path, tmp_path: Path
+) -> None:
+    import_literature(url, _csv(tmp_path, ROWS), home=home, now=NOW)
+    second_run = {**ROWS[0], "received": "400", "note": "print run 2"}
+
+    longer = import_literature(url, _csv(tmp_path, [second_run, *ROWS]), home=home, now=NOW)
+
+    assert (longer.received, longer.already_received) == (400, 430)
+    assert level(url, "BR-PMP").in_reserve == 800
