@@ -93,9 +93,12 @@ def test_a_longer_version_of_the_file_receives_only_the_new_deliveries(
     url: str, home: Path, tmp_path: Path
 ) -> None:
     import_literature(url, _csv(tmp_path, ROWS), home=home, now=NOW)
-    second_run = {**ROWS[0], "received": "400", "note": "print run 2"}
+    next_run = {**ROWS[0], "note": "print run 2"}
+    new_item = {"code": "BR-NEW", "title": "New", "kind": "bulletin", "received": "10"}
 
-    longer = import_literature(url, _csv(tmp_path, [second_run, *ROWS]), home=home, now=NOW)
+    longer = import_literature(
+        url, _csv(tmp_path, [next_run, *ROWS[1:], new_item]), home=home, now=NOW
+    )
 
-    assert (longer.received, longer.already_received) == (400, 430)
+    assert (longer.received, longer.already_received) == (410, 30)
     assert level(url, "BR-PMP").in_reserve == 800
