@@ -126,6 +126,8 @@ def draw_envelope(canvas: Canvas, packet: PacketData) -> None:
 
 def render_envelopes(packets: Sequence[PacketData]) -> bytes:
     """One page per packet, each the size of its envelope, in one PDF."""
+    if not packets:
+        raise ValueError("no packets to render")
     buffer = BytesIO()
     canvas = Canvas(buffer, title="Envelopes")
     for packet in packets:

@@ -70,6 +70,8 @@ def render_labels(
     stock = label_sheet(sheet)
     position = _start(stock, start_position)
     dx, dy = _shift(offset_x_mm, offset_y_mm)
+    if not addresses:
+        raise ValueError("no labels to render")
     buffer = BytesIO()
     canvas = Canvas(buffer, pagesize=(stock.paper.width, stock.paper.height), title="Labels")
     for label in addresses:

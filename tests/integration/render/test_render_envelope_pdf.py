@@ -124,3 +124,8 @@ def test_every_envelope_size_carries_a_readable_barcode(tmp_path: Path) -> None:
     pngs = rasterize(render_envelopes(packets), tmp_path, 300)
 
     assert [decode_barcodes(png) for png in pngs] == [[packet.number] for packet in packets]
+
+
+def test_no_packets_is_a_mistake_not_an_empty_document() -> None:
+    with pytest.raises(ValueError, match="no packets"):
+        render_envelopes([])

@@ -120,3 +120,8 @@ def test_alignment_sheet_numbers_every_cell_inside_it(code: str) -> None:
     assert [int(run.text) for run in runs] == list(range(1, sheet.per_sheet + 1))
     for run in runs:
         assert sheet.cell(int(run.text)).contains(run.extent)
+
+
+def test_no_labels_is_a_mistake_not_a_blank_sheet() -> None:
+    with pytest.raises(ValueError, match="no labels"):
+        render_labels([], "avery-5160")
