@@ -79,14 +79,23 @@ class Texts:
     """The named pieces of one rendered template, each as paragraph markup."""
 
     def __init__(self, name: str, language: str, values: dict[str, Any]) -> None:
-        self._module = _template(name, language).make_module(values)
+        self._source = f"{language}/{name}.j2"
+        try:
+            self._module = _template(name, language).make_module(values)
+        except TemplateError as error:
+            raise BadInput(f"letter template {self._source} failed: {error}") from None
+
+    def _raw(self, piece: str) -> str:
+        if not hasattr(self._module, piece):
+            raise BadInput(f"letter template {self._source} does not set {piece!r}; add it back")
+        return str(getattr(self._module, piece))
 
     def __getitem__(self, piece: str) -> Markup:
-        return _one_line(str(getattr(self._module, piece)))
+        return _one_line(self._raw(piece))
 
     def blocks(self, piece: str) -> list[Block]:
         """A piece split into paragraphs at blank lines and bullets."""
-        return _blocks(str(getattr(self._module, piece)))
+        return _blocks(self._raw(piece))
 
 
 def packet_values(packet: PacketData, **extra: Any) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from fulfilment.errors import BadInput
 from fulfilment.render.fonts import escape_text, markup, wrap_cjk
 from fulfilment.render.sample import CN_PACKET, US_PACKET
 from fulfilment.render.texts import Texts, _blocks, _environment, packet_values
@@ -58,3 +59,16 @@ def test_letter_pieces_exist_in_every_language() -> None:
         for piece in ("info", "salutation", "closing", "signature"):
             assert str(texts[piece])
         assert texts.blocks("body")
+
+
+def test_a_missing_piece_or_a_broken_template_is_one_clear_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = Texts("cross_sell", "en", packet_values(US_PACKET, asked=[], suggested=[]))
+    with pytest.raises(BadInput, match="does not set 'postscript'"):
+        texts["postscript"]
+
+    broken = _environment().from_string("{% set title %}{{ rep.name.nonexistent }}{% endset %}")
+    monkeypatch.setattr("fulfilment.render.texts._template", lambda name, language: broken)
+    with pytest.raises(BadInput, match="en/letter.j2 failed"):
+        Texts("letter", "en", packet_values(US_PACKET))
