@@ -87,7 +87,10 @@ def allocate(
     allow_backorder: bool = True,
     now: datetime | None = None,
 ) -> AllocationResult:
-    """Allocate a batch's requests in one transaction; repeating a request changes nothing."""
+    """Allocate a batch's requests in one transaction; repeating a request changes nothing.
+
+    Earlier backorders are served first, oldest first, from stock that has arrived since.
+    """
     with unit_of_work(url) as uow:
         result = allocate_in(uow.session, requests, allow_backorder=allow_backorder, now=now)
         uow.commit()
