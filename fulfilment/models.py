@@ -221,6 +221,8 @@ class Packet(Base):
     sheets: Mapped[int] = mapped_column(default=0)
     weight_g: Mapped[int] = mapped_column(default=0)
     postage_class: Mapped[str] = mapped_column(String(30), default="")
+    publication: Mapped[str] = mapped_column(String(200), default="")
+    publication_page: Mapped[int | None]
     printed_at: Mapped[datetime | None]
     mailed_at: Mapped[datetime | None]
 

@@ -34,6 +34,7 @@ class CompanyProfile(BaseModel):
         default_factory=lambda: ["Example Industries", "100 Main Street", "Springfield, IL 62701"]
     )
     phone: str = ""
+    email: str = "literature@example.com"
     default_country: str = "US"
     timezone: str = "UTC"
     cutoff: time = time(15, 0)
@@ -44,6 +45,10 @@ class CompanyProfile(BaseModel):
         }
     )
     custom_fields: dict[str, CustomField] = Field(default_factory=dict)
+    label_sheet: str = "avery-5160"
+    label_offset_x_mm: float = 0.0
+    label_offset_y_mm: float = 0.0
+    usps_mailer_id: str | None = None
 
     @field_validator("default_country")
     @classmethod

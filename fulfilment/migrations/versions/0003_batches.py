@@ -57,6 +57,8 @@ def upgrade() -> None:
         sa.Column("sheets", sa.Integer(), nullable=False),
         sa.Column("weight_g", sa.Integer(), nullable=False),
         sa.Column("postage_class", sa.String(length=30), nullable=False),
+        sa.Column("publication", sa.String(length=200), nullable=False),
+        sa.Column("publication_page", sa.Integer(), nullable=True),
         sa.Column("printed_at", sa.DateTime(), nullable=True),
         sa.Column("mailed_at", sa.DateTime(), nullable=True),
         sa.ForeignKeyConstraint(

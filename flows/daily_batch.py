@@ -1,0 +1,146 @@
+"""Prefect flow: the day's new inquiries to print-ready packets, safe to re-run or kill."""
+
+import os
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
+
+from fulfilment.batch.commit import commit_batch
+from fulfilment.batch.outputs import ChunkFiles
+from fulfilment.batch.packet_data import PacketContext
+from fulfilment.batch.plan import plan_batch
+from fulfilment.batch.printer_files import assemble_batch
+from fulfilment.batch.render_step import chunk_positions, render_chunk
+from fulfilment.batch.reserve import reserve_stock
+from fulfilment.batch.views import batch_summary
+from fulfilment.db import unit_of_work
+from fulfilment.settings import CompanyProfile
+
+DASK_ADDRESS = "LITCENTER_DASK_ADDRESS"
+
+
+@task(name="plan")
+def plan(url: str, business_date: date, profile: CompanyProfile) -> int:
+    """Choose the inquiries and each packet's contents."""
+    return plan_batch(url, business_date, profile=profile).batch_id
+
+
+@task(name="reserve")
+def reserve(url: str, batch_id: int) -> dict[str, int]:
+    """Allocate stock for every printed packet in one transaction."""
+    result = reserve_stock(url, batch_id)
+    return {"reserved": result.reserved, "substituted": result.substituted,
+            "backordered": result.backordered}  # fmt: skip
+
+
+@task(name="render chunk")
+def render_part(
+    url: str,
+    batch_id: int,
+    business_date: date,
+    index: int,
+    positions: list[int],
+    work_dir: Path,
+    context: PacketContext,
+) -> ChunkFiles:
+    """Render a few hundred packets into letter, envelope and label PDFs."""
+    return render_chunk(
+        url, batch_id=batch_id, business_date=business_date, index=index,
+        positions=positions, work_dir=work_dir, context=context,
+    )  # fmt: skip
+
+
+@task(name="assemble")
+def assemble(
+    url: str,
+    batch_id: int,
+    out_dir: Path,
+    home: Path,
+    chunks: list[ChunkFiles],
+    context: PacketContext,
+) -> dict[str, str]:
+    """Merge the chunks into one file per printer feed, plus pick list and manifest."""
+    return assemble_batch(
+        url, batch_id, out_dir=out_dir, home=home, chunks=chunks, context=context
+    )
+
+
+@task(name="commit")
+def commit(url: str, batch_id: int, profile: CompanyProfile) -> tuple[int, list[str]]:
+    """Mark packets printed, pick stock, use supplies and schedule the follow-up calls."""
+    result = commit_batch(url, batch_id, profile=profile)
+    return result.packets, result.warnings
+
+
+@flow(name="daily-batch")
+def daily_batch(
+    business_date: date, out_dir: Path, url: str, home: Path, profile: CompanyProfile
+) -> dict[str, Any]:
+    """Plan, reserve, render in parallel chunks, assemble and commit one business day."""
+    started = time.perf_counter()
+    batch_id = plan(url, business_date, profile)
+    reserved = reserve(url, batch_id)
+    with unit_of_work(url) as uow:
+        context = PacketContext(uow.session, profile)
+    work_dir = out_dir / ".chunks"
+    work_dir.mkdir(parents=True, exist_ok=True)
+    futures = [
+        render_part.submit(url, batch_id, business_date, index, positions, work_dir, context)
+        for index, positions in enumerate(chunk_positions(url, batch_id, profile=profile))
+    ]
+    chunks = [future.result() for future in futures]
+    files = assemble(url, batch_id, out_dir, home, chunks, context)
+    new_packets, warnings = commit(url, batch_id, profile)
+    summary = {
+        **batch_summary(url, batch_id),
+        **reserved,
+        "new_packets": new_packets,
+        "files": files,
+        "warnings": warnings,
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+    _publish(summary)
+    return summary
+
+
+def task_runner() -> TaskRunner[Any]:
+    """Processes on this machine, or the Dask cluster named by LITCENTER_DASK_ADDRESS."""
+    address = os.environ.get(DASK_ADDRESS)
+    if address:
+        from prefect_dask import DaskTaskRunner  # the 'dask' extra; only needed for a cluster
+
+        return DaskTaskRunner(address=address)
+    return ProcessPoolTaskRunner()
+
+
+def run_daily_batch(
+    business_date: date, out_dir: Path, *, url: str, home: Path, profile: CompanyProfile
+) -> dict[str, Any]:
+    """Run the flow with the task runner this machine is set up for."""
+    configured = daily_batch.with_options(task_runner=task_runner())
+    return configured(business_date, out_dir, url, home, profile)
+
+
+def _publish(summary: dict[str, Any]) -> None:
+    create_markdown_artifact(
+        key="batch-summary",
+        markdown=(
+            f"# Batch {summary['date']}\n\n"
+            f"{summary['packets']} packets ({summary['new_packets']} new), "
+            f"{summary['held']} held, {summary['backordered']} backordered items, "
+            f"in {summary['seconds']} s.\n\n"
+            + "".join(f"- {name}: `{path}`\n" for name, path in summary["files"].items())
+            + "".join(f"- warning: {w}\n" for w in summary["warnings"])
+        ),
+        description="Daily batch summary",
+    )
+    create_table_artifact(
+        key="batch-postage",
+        table=[{"postage class": k, "packets": v} for k, v in summary["by_postage"].items()],
+        description="Packets by postage class",
+    )

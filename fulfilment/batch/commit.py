@@ -1,0 +1,116 @@
+"""Step 5, commit: packets printed, stock picked, supplies used, calls scheduled, in one go."""
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from fulfilment.clock import local_now
+from fulfilment.db import unit_of_work
+from fulfilment.errors import LitcenterError, NotFound
+from fulfilment.followups import call_due
+from fulfilment.models import Batch, Contact, Event, FollowUp, Inquiry, Packet
+from fulfilment.render.stationery import label_sheet
+from fulfilment.settings import CompanyProfile
+from inventory.allocation import pick_in
+from inventory.lookup import items_by_code
+from inventory.supplies import SupplyUse, use_supplies_in
+
+
+@dataclass
+class CommitResult:
+    """What the commit did, and the supplies to warn staff about."""
+
+    packets: int
+    follow_ups: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def envelope_supply(code: str) -> str:
+    """Envelopes are stock items named ENV-<size>, e.g. ENV-US10."""
+    return f"ENV-{code.upper()}"
+
+
+def label_supply(sheet: str) -> str:
+    """Label sheets are stock items named after the sheet, e.g. AVERY-5160."""
+    return sheet.upper()
+
+
+def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitResult:
+    """Finish an assembled batch; a committed batch is left as it is."""
+    with unit_of_work(url) as uow:
+        session = uow.session
+        batch = session.get(Batch, batch_id, with_for_update=True)
+        if batch is None:
+            raise NotFound(f"no batch {batch_id}; see 'litcenter batch list'")
+        if batch.status == "committed":
+            return CommitResult(packets=0, follow_ups=0)
+        if batch.status != "assembled":
+            raise LitcenterError(f"batch {batch_id} is {batch.status}, not assembled; run it again")
+        now = local_now(profile.timezone)
+        rows = session.execute(
+            select(Packet.id, Packet.number, Packet.channel, Packet.envelope, Packet.inquiry_id,
+                   Inquiry.urgency, Inquiry.rep_id, Contact.country)
+            .join(Inquiry, Packet.inquiry_id == Inquiry.id)
+            .join(Contact, Inquiry.contact_id == Contact.id)
+            .where(Packet.batch_id == batch_id)
+            .order_by(Packet.position)
+        ).all()  # fmt: skip
+        printed = [row for row in rows if row.channel == "print"]
+        pick_in(session, [row.number for row in printed], now=now)
+        warnings = _use_supplies(session, batch, printed, profile=profile, now=now)
+        session.execute(
+            update(Packet)
+            .where(Packet.batch_id == batch_id)
+            .values(status="printed", printed_at=now)
+        )
+        inquiry_ids = [row.inquiry_id for row in rows]
+        session.execute(
+            update(Inquiry).where(Inquiry.id.in_(inquiry_ids)).values(status="printed")
+        )
+        if rows:
+            session.execute(
+                insert(Event),
+                [
+                    {"inquiry_id": row.inquiry_id, "at": now, "kind": "printed",
+                     "detail": f"packet {row.number} "
+                     + ("printed" if row.channel == "print" else "written for e-mail")}
+                    for row in rows
+                ],
+            )  # fmt: skip
+            session.execute(
+                insert(FollowUp),
+                [
+                    {"inquiry_id": row.inquiry_id, "packet_id": row.id, "rep_id": row.rep_id,
+                     "due_on": call_due(batch.business_date, rush=row.urgency == "rush",
+                                        domestic=row.country == profile.default_country),
+                     "status": "open", "created_at": now}
+                    for row in rows
+                ],
+            )  # fmt: skip
+        batch.status, batch.updated_at = "committed", now
+        uow.commit()
+        return CommitResult(packets=len(rows), follow_ups=len(rows), warnings=warnings)
+
+
+def _use_supplies(
+    session: Session, batch: Batch, printed: list, *, profile: CompanyProfile, now: datetime
+) -> list[str]:
+    """Book out envelopes and label sheets that are tracked as supplies; others are not counted."""
+    wanted = Counter(envelope_supply(row.envelope) for row in printed)
+    if printed:
+        per_sheet = label_sheet(profile.label_sheet).per_sheet
+        wanted[label_supply(profile.label_sheet)] += math.ceil(len(printed) / per_sheet)
+    tracked = {
+        code for code, item in items_by_code(session, wanted).items() if item.kind == "supply"
+    }
+    uses = [
+        SupplyUse(key=f"batch {batch.business_date}", code=code, qty=qty)
+        for code, qty in sorted(wanted.items())
+        if code in tracked
+    ]
+    outcomes = use_supplies_in(session, uses, now=now) if uses else []
+    return [outcome.warning for outcome in outcomes if outcome.warning]

@@ -1,0 +1,150 @@
+"""Build the rendering layer's PacketData from stored packets: the one bridge to render/."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from fulfilment import render
+from fulfilment.followups import call_due
+from fulfilment.intake.addresses import PostalAddress, address_lines
+from fulfilment.models import Contact, Inquiry, InquiryProduct, Packet, Product, ProductRelation
+from fulfilment.settings import CompanyProfile
+
+
+def sender(profile: CompanyProfile) -> render.CompanyProfile:
+    """The letterhead and return address from litcenter.toml."""
+    return render.CompanyProfile(
+        name=profile.name,
+        return_address=tuple(profile.return_address),
+        phone=profile.phone,
+        teasers=profile.teasers,
+        usps_mailer_id=profile.usps_mailer_id,
+    )
+
+
+def recipient(contact: Contact) -> render.Recipient:
+    """The contact in the form letters and envelopes print, address lines without the name."""
+    address = PostalAddress(
+        address1=contact.address1,
+        address2=contact.address2,
+        city=contact.city,
+        region=contact.region,
+        postcode=contact.postcode,
+        country=contact.country,
+    )
+    return render.Recipient(
+        name=contact.name,
+        title=contact.title,
+        company=contact.company,
+        address_lines=tuple(address_lines(name="", company="", address=address)),
+        postcode=contact.postcode,
+        country=contact.country,
+    )
+
+
+class PacketContext:
+    """What every packet of a batch shares: sender, product range, cross-sell ranking."""
+
+    def __init__(self, session: Session, profile: CompanyProfile) -> None:
+        self.profile = profile
+        self.sender = sender(profile)
+        products = session.scalars(select(Product).order_by(Product.family, Product.code)).all()
+        self.range = tuple(
+            render.Product(code=p.code, name=p.name, family=p.family, description=p.description)
+            for p in products
+        )
+        self.by_code = {p.code: p for p in self.range}
+        self.ranking = render.Ranking(
+            relations=tuple(_relations(session)), co_occurrences=tuple(_co_occurrences(session))
+        )
+        self.labels = render.LabelSetup(
+            sheet=profile.label_sheet,
+            offset_x_mm=profile.label_offset_x_mm,
+            offset_y_mm=profile.label_offset_y_mm,
+        )
+
+    def packet(self, packet: Packet, *, business_date: date) -> render.PacketData:
+        """One stored packet as the renderers take it."""
+        inquiry = packet.inquiry
+        contact = inquiry.contact
+        rep = inquiry.rep
+        return render.PacketData(
+            number=packet.number,
+            date=business_date,
+            language="zh" if packet.language == "zh" else "en",
+            company=self.sender,
+            recipient=recipient(contact),
+            products=tuple(self.by_code[item.product.code] for item in inquiry.products),
+            enclosures=tuple(
+                render.Enclosure(
+                    code=item.code,
+                    title=item.title,
+                    kind=item.kind,
+                    enclosed=item.status != "backordered",
+                    shelf=item.shelf,
+                    quantity=item.qty,
+                )
+                for item in packet.items
+            ),
+            rep=render.Rep(name=rep.name, phone=rep.phone, email=rep.email)
+            if rep
+            else render.Rep(name=f"{self.profile.name} sales", phone=self.profile.phone, email=""),
+            call_date=call_due(
+                business_date,
+                rush=inquiry.urgency == "rush",
+                domestic=contact.country == self.profile.default_country,
+            ),
+            product_range=self.range,
+            ranking=self.ranking,
+            envelope=packet.envelope,
+            labels=self.labels,
+            publication_note=render.PublicationNote(packet.publication, packet.publication_page)
+            if packet.publication_page
+            else None,
+        )
+
+
+def load_packets(session: Session, batch_id: int, positions: Sequence[int]) -> list[Packet]:
+    """Stored packets of a batch at these positions, with what rendering reads, in order."""
+    return list(
+        session.scalars(
+            select(Packet)
+            .where(Packet.batch_id == batch_id, Packet.position.in_(positions))
+            .options(
+                selectinload(Packet.items),
+                selectinload(Packet.inquiry).selectinload(Inquiry.contact),
+                selectinload(Packet.inquiry).selectinload(Inquiry.rep),
+                selectinload(Packet.inquiry)
+                .selectinload(Inquiry.products)
+                .selectinload(InquiryProduct.product),
+            )
+            .order_by(Packet.position)
+        )
+    )
+
+
+def _relations(session: Session) -> list[render.ProductRelation]:
+    source, target = aliased(Product), aliased(Product)
+    rows = session.execute(
+        select(source.code, target.code)
+        .join(ProductRelation, ProductRelation.product_id == source.id)
+        .join(target, ProductRelation.related_id == target.id)
+    )
+    return [render.ProductRelation(product=a, related=b) for a, b in rows]
+
+
+def _co_occurrences(session: Session) -> list[render.CoOccurrence]:
+    """How often two products were asked about together, counted in the database."""
+    first, second = aliased(InquiryProduct), aliased(InquiryProduct)
+    one, other = aliased(Product), aliased(Product)
+    rows = session.execute(
+        select(one.code, other.code, func.count())
+        .select_from(first)
+        .join(second, (first.inquiry_id == second.inquiry_id) & (first.product_id < second.product_id))
+        .join(one, one.id == first.product_id)
+        .join(other, other.id == second.product_id)
+        .group_by(one.code, other.code)
+    )
+    return [render.CoOccurrence(first=a, second=b, count=n) for a, b, n in rows]

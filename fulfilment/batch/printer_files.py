@@ -1,0 +1,162 @@
+"""Step 4, assemble: one file per printer feed, the pick list, manifest and e-mail packets."""
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fulfilment import render
+from fulfilment.batch.assemble import merge_pdfs
+from fulfilment.batch.atomic import atomic_write
+from fulfilment.batch.email import write_email_packets
+from fulfilment.batch.manifest import write_manifest
+from fulfilment.batch.outputs import Attachment, ChunkFiles, EmailPacket, ManifestLine
+from fulfilment.batch.packet_data import PacketContext, load_packets
+from fulfilment.db import unit_of_work
+from fulfilment.errors import LitcenterError, NotFound
+from fulfilment.models import Batch, Packet
+from fulfilment.render.stationery import letter_countries
+from inventory.models import LiteratureItem
+from inventory.uploads import stored_path
+
+PRINTER_FEEDS = ("letters", "envelopes", "labels")
+
+
+def output_files(out_dir: Path) -> dict[str, str]:
+    """The files a batch writes, by what they are for."""
+    return {
+        **{feed: str(out_dir / f"{feed}.pdf") for feed in PRINTER_FEEDS},
+        "picklist": str(out_dir / "picklist.pdf"),
+        "manifest": str(out_dir / "manifest.csv"),
+        "manifest_pdf": str(out_dir / "manifest.pdf"),
+        "email": str(out_dir / "email"),
+    }
+
+
+def assemble_batch(
+    url: str,
+    batch_id: int,
+    *,
+    out_dir: Path,
+    home: Path,
+    chunks: Sequence[ChunkFiles],
+    context: PacketContext,
+) -> dict[str, str]:
+    """Write the batch's files under out_dir (each atomically) and mark the batch assembled."""
+    with unit_of_work(url) as uow:
+        batch = uow.session.get(Batch, batch_id)
+        if batch is None:
+            raise NotFound(f"no batch {batch_id}; see 'litcenter batch list'")
+        if batch.status in ("assembled", "committed"):
+            return output_files(Path(batch.out_dir))
+        if batch.status != "reserved":
+            raise LitcenterError(f"batch {batch_id} is {batch.status}, not reserved; run it again")
+        business_date = batch.business_date
+        positions = [p.position for p in batch.packets]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = output_files(out_dir)
+    ordered = sorted(chunks, key=lambda chunk: chunk.index)
+    for feed in PRINTER_FEEDS:
+        parts = [getattr(chunk, feed) for chunk in ordered]
+        if parts:
+            merge_pdfs(parts, Path(files[feed]))
+    with unit_of_work(url) as uow:
+        packets = load_packets(uow.session, batch_id, positions)
+        data = {p.number: context.packet(p, business_date=business_date) for p in packets}
+        printed = [data[p.number] for p in packets if p.channel == "print"]
+        if printed:
+            paper = "letter" if context.profile.default_country in letter_countries() else "a4"
+            atomic_write(
+                Path(files["picklist"]),
+                render.render_pick_list(printed, batch=str(business_date), paper_code=paper),
+            )
+        write_manifest(
+            _manifest_lines(packets),
+            out_dir,
+            batch_date=business_date,
+            company_name=context.profile.name,
+        )
+        emailed = _email_packets(uow.session, packets, data, home=home)
+        if emailed:
+            write_email_packets(
+                emailed,
+                out_dir,
+                sender_name=context.profile.name,
+                sender_email=context.profile.email,
+            )
+        batch = uow.session.get(Batch, batch_id)
+        assert batch is not None
+        batch.status, batch.out_dir = "assembled", str(out_dir)
+        uow.commit()
+    shutil.rmtree(out_dir / ".chunks", ignore_errors=True)
+    return files
+
+
+def _manifest_lines(packets: Sequence[Packet]) -> list[ManifestLine]:
+    return [
+        ManifestLine(
+            number=p.number,
+            name=p.inquiry.contact.name,
+            company=p.inquiry.contact.company,
+            country=p.inquiry.contact.country,
+            postage_class=p.postage_class,
+            envelope=p.envelope,
+            weight_g=p.weight_g,
+        )
+        for p in packets
+        if p.channel == "print"
+    ]
+
+
+def _email_packets(
+    session: Session, packets: Sequence[Packet], data: dict[str, render.PacketData], *, home: Path
+) -> list[EmailPacket]:
+    emailed = [p for p in packets if p.channel == "email"]
+    if not emailed:
+        return []
+    codes = {item.code for p in emailed for item in p.items}
+    pdfs = {
+        item.code: home / stored_path(item.pdf_sha256)
+        for item in session.scalars(select(LiteratureItem).where(LiteratureItem.code.in_(codes)))
+        if item.pdf_sha256
+    }
+    result = []
+    for packet in emailed:
+        contact = packet.inquiry.contact
+        note = (
+            f"The information you asked about is on page {packet.publication_page}"
+            if packet.publication_page
+            else None
+        )
+        result.append(
+            EmailPacket(
+                number=packet.number,
+                to_name=contact.name or contact.company,
+                to_email=contact.email,
+                subject=f"The information you requested ({packet.number})",
+                body=_email_body(data[packet.number]),
+                letter_pdf=render.render_packets([data[packet.number]]),
+                attachments=tuple(
+                    Attachment(
+                        code=item.code,
+                        pdf=pdfs[item.code],
+                        page_note=note if item.kind == "bulletin" else None,
+                    )
+                    for item in packet.items
+                    if item.code in pdfs
+                ),
+            )
+        )
+    return result
+
+
+def _email_body(packet: render.PacketData) -> str:
+    greeting = f"Dear {packet.recipient.name}," if packet.recipient.name else "Dear Sir or Madam,"
+    listed = "\n".join(f"  - {item.title}" for item in packet.enclosed)
+    return (
+        f"{greeting}\n\nthank you for your inquiry. Attached, in one PDF, is our letter with:\n"
+        f"{listed}\n\n{packet.rep.name} will call you around {packet.call_date:%d %B %Y}.\n\n"
+        f"{packet.company.name}\n{packet.company.phone}\n"
+    )

@@ -1,0 +1,78 @@
+"""Step 3, render: a chunk of printed packets into letter, envelope and label PDFs."""
+
+import math
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from fulfilment import render
+from fulfilment.batch.atomic import atomic_write
+from fulfilment.batch.outputs import ChunkFiles
+from fulfilment.batch.packet_data import PacketContext, load_packets
+from fulfilment.db import unit_of_work
+from fulfilment.models import Packet
+from fulfilment.render.stationery import label_sheet
+from fulfilment.settings import CompanyProfile
+
+CHUNK_PACKETS = 300
+
+
+def chunk_positions(url: str, batch_id: int, *, profile: CompanyProfile) -> list[list[int]]:
+    """Printed packets' positions split into chunks of whole label sheets, about 300 packets each."""
+    per_sheet = label_sheet(profile.label_sheet).per_sheet
+    size = per_sheet * max(1, math.ceil(CHUNK_PACKETS / per_sheet))
+    with unit_of_work(url) as uow:
+        positions = list(
+            uow.session.scalars(
+                select(Packet.position)
+                .where(Packet.batch_id == batch_id, Packet.channel == "print")
+                .order_by(Packet.position)
+            )
+        )
+    return [positions[start : start + size] for start in range(0, len(positions), size)]
+
+
+def chunk_files(work_dir: Path, index: int) -> ChunkFiles:
+    """Where chunk `index` of a batch keeps its PDFs until they are merged."""
+    return ChunkFiles(
+        index=index,
+        letters=work_dir / f"{index:05d}-letters.pdf",
+        envelopes=work_dir / f"{index:05d}-envelopes.pdf",
+        labels=work_dir / f"{index:05d}-labels.pdf",
+    )
+
+
+def render_chunk(
+    url: str,
+    *,
+    batch_id: int,
+    business_date: date,
+    index: int,
+    positions: Sequence[int],
+    work_dir: Path,
+    context: PacketContext,
+) -> ChunkFiles:
+    """Render one chunk; a chunk already on disk from an earlier run is kept as it is."""
+    files = chunk_files(work_dir, index)
+    if all(path.exists() for path in (files.letters, files.envelopes, files.labels)):
+        return files
+    with unit_of_work(url) as uow:
+        packets = [
+            context.packet(packet, business_date=business_date)
+            for packet in load_packets(uow.session, batch_id, positions)
+        ]
+    labels = context.labels
+    atomic_write(files.letters, render.render_packets(packets))
+    atomic_write(files.envelopes, render.render_envelopes(packets))
+    atomic_write(
+        files.labels,
+        render.render_labels(
+            [render.label_address(packet) for packet in packets],
+            labels.sheet,
+            offset_x_mm=labels.offset_x_mm,
+            offset_y_mm=labels.offset_y_mm,
+        ),
+    )
+    return files

@@ -1,0 +1,95 @@
+"""Read-only views of batches and packets for the CLI, the flow's summary and the web."""
+
+from collections import Counter
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from fulfilment.db import unit_of_work
+from fulfilment.errors import NotFound
+from fulfilment.models import Batch, BatchHold, Packet, PacketItem
+
+
+def batch_summary(url: str, batch_id: int) -> dict[str, Any]:
+    """Counts of a batch: packets, holds, backordered items, packets per postage class."""
+    with unit_of_work(url) as uow:
+        session = uow.session
+        batch = session.get(Batch, batch_id)
+        if batch is None:
+            raise NotFound(f"no batch {batch_id}; see 'litcenter batch list'")
+        classes = Counter(
+            dict(
+                session.execute(
+                    select(Packet.postage_class, func.count())
+                    .where(Packet.batch_id == batch_id, Packet.channel == "print")
+                    .group_by(Packet.postage_class)
+                ).all()
+            )
+        )
+        return {
+            "batch_id": batch.id,
+            "date": batch.business_date.isoformat(),
+            "status": batch.status,
+            "packets": session.scalar(
+                select(func.count()).select_from(Packet).where(Packet.batch_id == batch_id)
+            ),
+            "held": session.scalar(
+                select(func.count()).select_from(BatchHold).where(BatchHold.batch_id == batch_id)
+            ),
+            "backordered": session.scalar(
+                select(func.count())
+                .select_from(PacketItem)
+                .join(Packet)
+                .where(Packet.batch_id == batch_id, PacketItem.status == "backordered")
+            ),
+            "by_postage": dict(sorted(classes.items())),
+        }
+
+
+def batch_list(url: str) -> list[dict[str, Any]]:
+    """Every batch, newest first, with its counts."""
+    with unit_of_work(url) as uow:
+        ids = uow.session.scalars(select(Batch.id).order_by(Batch.business_date.desc())).all()
+    return [batch_summary(url, batch_id) for batch_id in ids]
+
+
+def _packet(packet: Packet) -> dict[str, Any]:
+    return {
+        "number": packet.number,
+        "inquiry_id": packet.inquiry_id,
+        "external_id": packet.inquiry.external_id,
+        "channel": packet.channel,
+        "status": packet.status,
+        "envelope": packet.envelope,
+        "weight_g": packet.weight_g,
+        "postage_class": packet.postage_class,
+        "mailed_at": packet.mailed_at.isoformat() if packet.mailed_at else None,
+        "items": [
+            {"code": item.code, "requested_code": item.requested_code, "qty": item.qty,
+             "status": "picked" if item.status in ("reserved", "attached") else item.status}
+            for item in packet.items
+        ],
+    }  # fmt: skip
+
+
+def batch_show(url: str, batch_id: int) -> dict[str, Any]:
+    """A batch with every packet and hold."""
+    summary = batch_summary(url, batch_id)
+    with unit_of_work(url) as uow:
+        batch = uow.session.get(
+            Batch,
+            batch_id,
+            options=[
+                selectinload(Batch.packets).selectinload(Packet.items),
+                selectinload(Batch.packets).selectinload(Packet.inquiry),
+                selectinload(Batch.holds),
+            ],
+        )
+        assert batch is not None
+        return {
+            **summary,
+            "out_dir": batch.out_dir,
+            "packets": [_packet(packet) for packet in batch.packets],
+            "holds": [{"inquiry_id": h.inquiry_id, "reason": h.reason} for h in batch.holds],
+        }
