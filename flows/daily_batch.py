@@ -2,6 +2,7 @@
 
 import os
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -77,13 +78,27 @@ def commit(url: str, batch_id: int, profile: CompanyProfile) -> tuple[int, list[
     return result.packets, result.warnings
 
 
-@flow(name="daily-batch")
+StepHook = Callable[[str], None]
+
+
+def _no_report(step: str) -> None:
+    """The default step hook: nobody is watching."""
+
+
+@flow(name="daily-batch", validate_parameters=False)
 def daily_batch(
-    business_date: date, out_dir: Path, url: str, home: Path, profile: CompanyProfile
+    business_date: date,
+    out_dir: Path,
+    url: str,
+    home: Path,
+    profile: CompanyProfile,
+    on_step: StepHook = _no_report,
 ) -> dict[str, Any]:
     """Plan, reserve, render in parallel chunks, assemble and commit one business day."""
     started = time.perf_counter()
+    on_step("plan")
     batch_id = plan(url, business_date, profile)
+    on_step("reserve")
     reserved = reserve(url, batch_id)
     with unit_of_work(url) as uow:
         context = PacketContext(uow.session, profile)
@@ -93,8 +108,13 @@ def daily_batch(
         render_part.submit(url, batch_id, business_date, index, positions, work_dir, context)
         for index, positions in enumerate(chunk_positions(url, batch_id, profile=profile))
     ]
-    chunks = [future.result() for future in futures]
+    chunks = []
+    for done, future in enumerate(futures, start=1):
+        on_step(f"render chunk {done} of {len(futures)}")
+        chunks.append(future.result())
+    on_step("assemble")
     files = assemble(url, batch_id, out_dir, home, chunks, context)
+    on_step("commit")
     new_packets, warnings = commit(url, batch_id, profile)
     summary = {
         **batch_summary(url, batch_id),
@@ -119,11 +139,17 @@ def task_runner() -> TaskRunner[Any]:
 
 
 def run_daily_batch(
-    business_date: date, out_dir: Path, *, url: str, home: Path, profile: CompanyProfile
+    business_date: date,
+    out_dir: Path,
+    *,
+    url: str,
+    home: Path,
+    profile: CompanyProfile,
+    on_step: StepHook | None = None,
 ) -> dict[str, Any]:
     """Run the flow with the task runner this machine is set up for."""
     configured = daily_batch.with_options(task_runner=task_runner())
-    return configured(business_date, out_dir, url, home, profile)
+    return configured(business_date, out_dir, url, home, profile, on_step or _no_report)
 
 
 def _publish(summary: dict[str, Any]) -> None:

@@ -2,17 +2,19 @@
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Row, insert, select, update
 from sqlalchemy.orm import Session
 
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.errors import LitcenterError, NotFound
 from fulfilment.followups import call_due
-from fulfilment.models import Batch, Contact, Event, FollowUp, Inquiry, Packet
+from fulfilment.models import Batch, Contact, Event, FollowUp, Inquiry, Packet, PacketItem
 from fulfilment.render.stationery import label_sheet
 from fulfilment.settings import CompanyProfile
 from inventory.allocation import pick_in
@@ -67,6 +69,14 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
             .where(Packet.batch_id == batch_id)
             .values(status="printed", printed_at=now)
         )
+        session.execute(
+            update(PacketItem)
+            .where(
+                PacketItem.status == "reserved",
+                PacketItem.packet_id.in_(select(Packet.id).where(Packet.batch_id == batch_id)),
+            )
+            .values(status="picked")
+        )
         inquiry_ids = [row.inquiry_id for row in rows]
         session.execute(
             update(Inquiry).where(Inquiry.id.in_(inquiry_ids)).values(status="printed")
@@ -97,7 +107,12 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
 
 
 def _use_supplies(
-    session: Session, batch: Batch, printed: list, *, profile: CompanyProfile, now: datetime
+    session: Session,
+    batch: Batch,
+    printed: Sequence[Row[Any]],
+    *,
+    profile: CompanyProfile,
+    now: datetime,
 ) -> list[str]:
     """Book out envelopes and label sheets that are tracked as supplies; others are not counted."""
     wanted = Counter(envelope_supply(row.envelope) for row in printed)

@@ -67,17 +67,13 @@ class PacketContext:
 
     def packet(self, packet: Packet, *, business_date: date) -> render.PacketData:
         """One stored packet as the renderers take it."""
-        inquiry = packet.inquiry
-        contact = inquiry.contact
-        rep = inquiry.rep
-        return render.PacketData(
+        return self.build(
             number=packet.number,
-            date=business_date,
-            language="zh" if packet.language == "zh" else "en",
-            company=self.sender,
-            recipient=recipient(contact),
-            products=tuple(self.by_code[item.product.code] for item in inquiry.products),
-            enclosures=tuple(
+            inquiry=packet.inquiry,
+            business_date=business_date,
+            language=packet.language,
+            envelope=packet.envelope,
+            enclosures=[
                 render.Enclosure(
                     code=item.code,
                     title=item.title,
@@ -87,7 +83,34 @@ class PacketContext:
                     quantity=item.qty,
                 )
                 for item in packet.items
-            ),
+            ],
+            publication_note=render.PublicationNote(packet.publication, packet.publication_page)
+            if packet.publication_page
+            else None,
+        )
+
+    def build(
+        self,
+        *,
+        number: str,
+        inquiry: Inquiry,
+        business_date: date,
+        language: str,
+        envelope: str,
+        enclosures: Sequence[render.Enclosure],
+        publication_note: render.PublicationNote | None,
+    ) -> render.PacketData:
+        """A packet for an inquiry with the given contents, stored or not."""
+        contact = inquiry.contact
+        rep = inquiry.rep
+        return render.PacketData(
+            number=number,
+            date=business_date,
+            language="zh" if language == "zh" else "en",
+            company=self.sender,
+            recipient=recipient(contact),
+            products=tuple(self.by_code[item.product.code] for item in inquiry.products),
+            enclosures=tuple(enclosures),
             rep=render.Rep(name=rep.name, phone=rep.phone, email=rep.email)
             if rep
             else render.Rep(name=f"{self.profile.name} sales", phone=self.profile.phone, email=""),
@@ -98,11 +121,9 @@ class PacketContext:
             ),
             product_range=self.range,
             ranking=self.ranking,
-            envelope=packet.envelope,
+            envelope=envelope,
             labels=self.labels,
-            publication_note=render.PublicationNote(packet.publication, packet.publication_page)
-            if packet.publication_page
-            else None,
+            publication_note=publication_note,
         )
 
 

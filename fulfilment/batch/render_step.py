@@ -76,3 +76,25 @@ def render_chunk(
         ),
     )
     return files
+
+
+def write_packet_files(packet: render.PacketData, out_dir: Path, stem: str) -> dict[str, str]:
+    """One packet's letter (with its cross-sell page), envelope and label as three PDFs."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = {
+        "letter": out_dir / f"{stem}-letter.pdf",
+        "envelope": out_dir / f"{stem}-envelope.pdf",
+        "label": out_dir / f"{stem}-label.pdf",
+    }
+    atomic_write(files["letter"], render.render_packets([packet]))
+    atomic_write(files["envelope"], render.render_envelopes([packet]))
+    atomic_write(
+        files["label"],
+        render.render_labels(
+            [render.label_address(packet)],
+            packet.labels.sheet,
+            offset_x_mm=packet.labels.offset_x_mm,
+            offset_y_mm=packet.labels.offset_y_mm,
+        ),
+    )
+    return {name: str(path) for name, path in files.items()}

@@ -67,7 +67,7 @@ def _packet(packet: Packet) -> dict[str, Any]:
         "mailed_at": packet.mailed_at.isoformat() if packet.mailed_at else None,
         "items": [
             {"code": item.code, "requested_code": item.requested_code, "qty": item.qty,
-             "status": "picked" if item.status in ("reserved", "attached") else item.status}
+             "status": item.status}
             for item in packet.items
         ],
     }  # fmt: skip

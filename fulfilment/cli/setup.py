@@ -10,10 +10,12 @@ import typer
 from fulfilment.catalog import import_products
 from fulfilment.cli.context import ready
 from fulfilment.cli.output import JsonFlag, console, emit_json, key_values
+from fulfilment.clock import local_now
 from fulfilment.home import initialise
 from fulfilment.intake.service import import_inquiries
 from fulfilment.reps import import_reps
 from fulfilment.settings import Settings
+from inventory.bulk import import_literature
 
 products = typer.Typer(help="The product range the center answers about.", no_args_is_help=True)
 reps = typer.Typer(help="Sales reps and their territories.", no_args_is_help=True)
@@ -61,26 +63,43 @@ def reps_import(file: FileArg, as_json: JsonFlag = False) -> None:
 
 
 def demo(as_json: JsonFlag = False) -> None:
-    """Set up a demo center: sample products, reps and inquiries from several countries."""
+    """A demo center: sample products, reps, literature and stock, inquiries, today's batch."""
+    # Prefect takes seconds to import: only the commands that run flows load it.
+    from flows.daily_batch import run_daily_batch
+    from flows.runtime import prefect_api
+
     settings = Settings()
     initialise(settings)
-    url = settings.resolved_database_url
+    url, home = settings.resolved_database_url, settings.home.resolve()
+    profile = settings.profile
     with as_file(files("fulfilment").joinpath("demo_data")) as folder:
         loaded = {
             "products": import_products(url, folder / "products.csv").as_dict(),
             "reps": import_reps(url, folder / "reps.csv").as_dict(),
-            "inquiries": import_inquiries(
-                url, folder / "inquiries.csv", profile=settings.profile
-            ).as_dict(),
+            "literature": import_literature(url, folder / "literature.csv", home=home).as_dict(),
+            "inquiries": import_inquiries(url, folder / "inquiries.csv", profile=profile).as_dict(),
         }
+    today = local_now(profile.timezone).date()
+    with console.status("Running today's batch", spinner="dots"), prefect_api():
+        batch = run_daily_batch(
+            today, home / "batches" / today.isoformat(), url=url, home=home, profile=profile
+        )
     if as_json:
-        emit_json({"home": str(settings.home.resolve()), **loaded})
+        emit_json({"home": str(home), **loaded, "batch": batch})
         return
     intake = loaded["inquiries"]
-    console.print(f"Demo center in {settings.home.resolve()}")
+    console.print(f"Demo center in {home}")
     console.print(
         f"{loaded['products']['rows']} products, {loaded['reps']['rows']} reps, "
-        f"{intake['accepted']} inquiries accepted, {intake['quarantined']} quarantined, "
-        f"{intake['duplicates']} already there"
+        f"{loaded['literature']['rows']} literature items, "
+        f"{intake['accepted']} inquiries accepted, {intake['quarantined']} quarantined"
     )
-    console.print("Next: litcenter inquiry list  |  litcenter quarantine list")
+    console.print(
+        f"Batch {batch['date']}: {batch['packets']} packets, {batch['held']} held, "
+        f"{batch['backordered']} items backordered, in {batch['seconds']} s. Files:"
+    )
+    key_values(list(batch["files"].items()))
+    console.print(
+        "Next: litcenter batch show "
+        f"{batch['batch_id']}  |  litcenter quarantine list  |  litcenter stock show"
+    )

@@ -1,0 +1,171 @@
+"""Commands for the daily batch, the mail room and template previews."""
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from fulfilment.batch.mailroom import reprint_packet, scan_packets
+from fulfilment.batch.preview import preview_packet
+from fulfilment.batch.views import batch_list, batch_show
+from fulfilment.cli.context import Context, ready
+from fulfilment.cli.output import JsonFlag, console, emit_json, errors, key_values, table
+from fulfilment.clock import local_now
+from fulfilment.errors import BadInput
+
+batch = typer.Typer(help="The daily batch: new inquiries to print-ready packets.", no_args_is_help=True)
+
+OutOption = Annotated[Path | None, typer.Option("--out", help="Folder for the files.")]
+
+
+def _date(text: str | None, context: Context) -> date:
+    if text is None:
+        return local_now(context.profile.timezone).date()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadInput(f"--date {text!r} is not a date; use YYYY-MM-DD") from None
+
+
+@batch.command("run")
+def run_batch(
+    when: Annotated[str | None, typer.Option("--date", help="Business day, YYYY-MM-DD.")] = None,
+    out: OutOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Plan, reserve, render, assemble and commit the day's packets (safe to re-run)."""
+    # Prefect takes seconds to import: only the commands that run flows load it.
+    from flows.daily_batch import run_daily_batch
+    from flows.runtime import prefect_api
+
+    context = ready()
+    business_date = _date(when, context)
+    out_dir = (out or context.settings.home / "batches" / business_date.isoformat()).resolve()
+    with console.status(f"Running the batch of {business_date}", spinner="dots") as status:
+        with prefect_api():
+            summary = run_daily_batch(
+                business_date, out_dir, url=context.url, home=context.settings.home.resolve(),
+                profile=context.profile,
+                on_step=None if as_json else lambda step: status.update(f"Batch {business_date}: {step}"),
+            )  # fmt: skip
+    result = {key: summary[key] for key in
+              ("batch_id", "date", "packets", "new_packets", "held", "backordered", "files", "seconds")}  # fmt: skip
+    if as_json:
+        emit_json(result)
+        return
+    console.print(
+        f"Batch {summary['date']}: {summary['packets']} packets ({summary['new_packets']} new), "
+        f"{summary['held']} held, {summary['backordered']} items backordered, "
+        f"{summary['seconds']} s"
+    )
+    key_values([(name, path) for name, path in summary["files"].items()])
+    for warning in summary["warnings"]:
+        console.print(f"warning: {warning}", markup=False)
+
+
+@batch.command("list")
+def list_batches(as_json: JsonFlag = False) -> None:
+    """Every batch, newest first."""
+    rows = batch_list(ready().url)
+    if as_json:
+        emit_json(rows)
+        return
+    table(
+        "Batches",
+        ["id", "date", "status", "packets", "held", "backordered"],
+        [(r["batch_id"], r["date"], r["status"], r["packets"], r["held"], r["backordered"])
+         for r in rows],
+    )  # fmt: skip
+
+
+@batch.command("show")
+def show_batch(
+    batch_id: Annotated[int, typer.Argument(metavar="ID")], as_json: JsonFlag = False
+) -> None:
+    """One batch: its packets with their items, and the inquiries held back."""
+    view = batch_show(ready().url, batch_id)
+    if as_json:
+        emit_json(view)
+        return
+    console.print(f"Batch {view['date']} ({view['status']}), files in {view['out_dir']}", markup=False)
+    table(
+        "Packets",
+        ["number", "inquiry", "channel", "status", "envelope", "g", "items"],
+        [
+            (p["number"], p["inquiry_id"], p["channel"], p["status"], p["envelope"], p["weight_g"],
+             ", ".join(f"{i['code']} ({i['status']})" for i in p["items"]))
+            for p in view["packets"]
+        ],
+    )  # fmt: skip
+    if view["holds"]:
+        table("Held", ["inquiry", "reason"], [(h["inquiry_id"], h["reason"]) for h in view["holds"]])
+
+
+@batch.command("reprint")
+def reprint(
+    number: Annotated[str, typer.Argument(metavar="PACKET")],
+    out: OutOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Print a spoiled packet again, without picking its literature twice."""
+    context = ready()
+    files = reprint_packet(
+        context.url, number, out_dir=out or Path.cwd(), profile=context.profile
+    )
+    if as_json:
+        emit_json(files)
+        return
+    key_values(list(files.items()))
+
+
+def scan(
+    numbers: Annotated[list[str] | None, typer.Argument(metavar="PACKET...")] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="One packet number per line.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Mark packets mailed as they go to the carrier; with no numbers, read them from stdin."""
+    context = ready()
+    given = list(numbers or [])
+    if file is not None:
+        if not file.is_file():
+            raise BadInput(f"{file}: no such file; check the path")
+        given += file.read_text(encoding="utf-8").splitlines()
+    if not given and not numbers and file is None:
+        given = sys.stdin.read().splitlines()
+    outcomes = scan_packets(context.url, given, profile=context.profile)
+    if as_json:
+        emit_json(outcomes)
+    else:
+        for outcome in outcomes:
+            console.print(f"{outcome['number']}  {outcome['outcome']}", markup=False)
+    problems = [o for o in outcomes if o["outcome"] not in ("mailed", "already mailed")]
+    if problems:
+        errors.print(
+            f"error: {len(problems)} of {len(outcomes)} scans not marked mailed: "
+            + ", ".join(f"{o['number']} ({o['outcome']})" for o in problems),
+            markup=False,
+            highlight=False,
+        )
+        sys.exit(1)
+
+
+def preview(
+    inquiry_id: Annotated[int, typer.Argument(metavar="INQUIRY_ID")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the PDFs.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Render an inquiry's letter, envelope and label as today's batch would, changing nothing."""
+    context = ready()
+    files = preview_packet(
+        context.url,
+        inquiry_id,
+        out_dir=out,
+        profile=context.profile,
+        today=local_now(context.profile.timezone).date(),
+    )
+    if as_json:
+        emit_json(files)
+        return
+    key_values(list(files.items()))
