@@ -19,8 +19,10 @@ from fulfilment.batch.printer_files import assemble_batch
 from fulfilment.batch.render_step import chunk_positions, render_chunk
 from fulfilment.batch.reserve import reserve_stock
 from fulfilment.batch.views import batch_summary
+from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
-from fulfilment.settings import CompanyProfile
+from fulfilment.home import require_database
+from fulfilment.settings import CompanyProfile, Settings
 
 DASK_ADDRESS = "LITCENTER_DASK_ADDRESS"
 
@@ -150,6 +152,18 @@ def run_daily_batch(
     """Run the flow with the task runner this machine is set up for."""
     configured = daily_batch.with_options(task_runner=task_runner())
     return configured(business_date, out_dir, url, home, profile, on_step or _no_report)
+
+
+@flow(name="scheduled-daily-batch")
+def scheduled_batch() -> dict[str, Any]:
+    """Today's batch with the settings of this machine, as `litcenter schedule` serves it."""
+    settings = Settings()
+    url = require_database(settings)
+    today = local_now(settings.profile.timezone).date()
+    home = settings.home.resolve()
+    return run_daily_batch(
+        today, home / "batches" / today.isoformat(), url=url, home=home, profile=settings.profile
+    )
 
 
 def _publish(summary: dict[str, Any]) -> None:

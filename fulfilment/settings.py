@@ -38,6 +38,7 @@ class CompanyProfile(BaseModel):
     default_country: str = "US"
     timezone: str = "UTC"
     cutoff: time = time(15, 0)
+    batch_cron: str = "30 15 * * 1-5"
     teasers: dict[str, str] = Field(
         default_factory=lambda: {
             "en": "HERE IS THE INFORMATION YOU REQUESTED",

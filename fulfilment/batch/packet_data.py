@@ -24,8 +24,8 @@ def sender(profile: CompanyProfile) -> render.CompanyProfile:
     )
 
 
-def recipient(contact: Contact) -> render.Recipient:
-    """The contact in the form letters and envelopes print, address lines without the name."""
+def recipient(contact: Contact, *, home_country: str) -> render.Recipient:
+    """The contact as letters and envelopes print it: lines without name, country if abroad."""
     address = PostalAddress(
         address1=contact.address1,
         address2=contact.address2,
@@ -38,7 +38,11 @@ def recipient(contact: Contact) -> render.Recipient:
         name=contact.name,
         title=contact.title,
         company=contact.company,
-        address_lines=tuple(address_lines(name="", company="", address=address)),
+        address_lines=tuple(
+            address_lines(
+                name="", company="", address=address, domestic=contact.country == home_country
+            )
+        ),
         postcode=contact.postcode,
         country=contact.country,
     )
@@ -108,7 +112,7 @@ class PacketContext:
             date=business_date,
             language="zh" if language == "zh" else "en",
             company=self.sender,
-            recipient=recipient(contact),
+            recipient=recipient(contact, home_country=self.profile.default_country),
             products=tuple(self.by_code[item.product.code] for item in inquiry.products),
             enclosures=tuple(enclosures),
             rep=render.Rep(name=rep.name, phone=rep.phone, email=rep.email)

@@ -1,5 +1,6 @@
 """Commands for the daily batch, the mail room and template previews."""
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -169,3 +170,18 @@ def preview(
         emit_json(files)
         return
     key_values(list(files.items()))
+
+
+def schedule() -> None:
+    """Serve the daily batch on the cron in litcenter.toml; needs `prefect server start`."""
+    # Prefect takes seconds to import: only the commands that run flows load it.
+    from flows.daily_batch import scheduled_batch
+
+    context = ready()
+    if not os.environ.get("PREFECT_API_URL"):
+        raise BadInput(
+            "schedules need a Prefect server: run 'prefect server start' and set "
+            "PREFECT_API_URL=http://127.0.0.1:4200/api"
+        )
+    console.print(f"Serving the daily batch on '{context.profile.batch_cron}'; Ctrl-C stops it")
+    scheduled_batch.serve(name="litcenter-daily-batch", cron=context.profile.batch_cron)

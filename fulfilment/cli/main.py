@@ -26,6 +26,7 @@ app.add_typer(stock.stock, name="stock")
 app.add_typer(batch.batch, name="batch")
 app.command("scan")(batch.scan)
 app.command("preview")(batch.preview)
+app.command("schedule")(batch.schedule)
 
 
 def run() -> None:

