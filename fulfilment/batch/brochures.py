@@ -23,6 +23,14 @@ class Brochures:
         self._readers: dict[Path, PdfReader] = {}
         self._stamped: dict[tuple[Path, str], PdfReader] = {}
 
+    @property
+    def files_read(self) -> int:
+        return len(self._readers)
+
+    @property
+    def stamps_made(self) -> int:
+        return len(self._stamped)
+
     def open_all(self, attachments: Iterable[Attachment]) -> None:
         """Read every brochure named; BadInput lists each one that cannot be used."""
         problems = []

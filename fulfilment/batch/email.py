@@ -1,5 +1,6 @@
 """E-mailed packets on disk: one PDF and one ready-to-send .eml message per packet."""
 
+import logging
 import re
 from collections.abc import Sequence
 from email.errors import HeaderParseError
@@ -15,6 +16,7 @@ from fulfilment.batch.outputs import EmailPacket
 from fulfilment.errors import BadInput
 from fulfilment.render.fonts import one_line
 
+_log = logging.getLogger(__name__)
 _FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -38,6 +40,12 @@ def write_email_packets(
                 atomic_write(folder / f"{packet.number}.eml", message.as_bytes(policy=SMTP)),
             )
         )
+    _log.info(
+        "wrote %d e-mailed packets from %d brochure PDFs, each read once, and %d stamped pages",
+        len(written),
+        brochures.files_read,
+        brochures.stamps_made,
+    )
     return written
 
 
