@@ -1,0 +1,93 @@
+"""Chunk PDFs merged into one printer file: every page, in order, written atomically."""
+
+import os
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from fulfilment import render
+from fulfilment.batch.assemble import merge_pdfs
+from fulfilment.errors import LitcenterError
+from fulfilment.render.sample import sample_packets
+from tests.integration.batch_assemble.pdfs import page_texts, write_pdf
+
+
+def _chunks(folder: Path, chunks: int, pages: int) -> list[Path]:
+    folder.mkdir(exist_ok=True)
+    return [
+        write_pdf(
+            folder / f"{index:05d}-letters.pdf",
+            [f"Packet P20261123-{index * pages + page:05d}" for page in range(pages)],
+        )
+        for index in range(chunks)
+    ]
+
+
+def test_pages_come_out_in_chunk_order(tmp_path: Path) -> None:
+    parts = _chunks(tmp_path / "chunks", chunks=12, pages=7)
+
+    written = merge_pdfs(parts, tmp_path / "letters.pdf")
+
+    texts = page_texts(tmp_path / "letters.pdf")
+    assert written == len(texts) == 84
+    numbers = [text.split("Packet ")[1].strip() for text in texts]
+    assert numbers == [f"P20261123-{n:05d}" for n in range(84)]
+
+
+def test_the_order_given_is_kept_not_the_file_names(tmp_path: Path) -> None:
+    parts = _chunks(tmp_path / "chunks", chunks=3, pages=2)
+
+    merge_pdfs(list(reversed(parts)), tmp_path / "letters.pdf")
+
+    texts = page_texts(tmp_path / "letters.pdf")
+    assert [text.strip()[-2:] for text in texts] == ["04", "05", "02", "03", "00", "01"]
+
+
+def test_rendered_packets_read_back_the_same_in_chinese_too(tmp_path: Path) -> None:
+    packets = sample_packets(12)
+    first = (tmp_path / "a.pdf", render.render_packets(packets[:6]))
+    second = (tmp_path / "b.pdf", render.render_packets(packets[6:]))
+    for path, data in (first, second):
+        path.write_bytes(data)
+
+    merge_pdfs([first[0], second[0]], tmp_path / "letters.pdf")
+
+    merged = page_texts(tmp_path / "letters.pdf")
+    assert merged == page_texts(first[1]) + page_texts(second[1])
+    assert any(any("\u4e00" <= char <= "\u9fff" for char in text) for text in merged)
+
+
+def test_the_merged_file_is_a_clean_pdf(tmp_path: Path) -> None:
+    parts = _chunks(tmp_path / "chunks", chunks=3, pages=4)
+
+    merge_pdfs(parts, tmp_path / "letters.pdf")
+
+    reader = PdfReader(tmp_path / "letters.pdf", strict=True)
+    assert len(reader.pages) == 12
+    assert all(page["/Parent"] == reader.trailer["/Root"]["/Pages"] for page in reader.pages)
+    # Each chunk's page frame is drawn from a form: the form travels with its pages.
+    assert all("/XObject" in page["/Resources"] for page in reader.pages)
+
+
+def test_a_missing_chunk_is_named_and_nothing_is_written(tmp_path: Path) -> None:
+    parts = _chunks(tmp_path / "chunks", chunks=3, pages=2)
+    parts[1].unlink()
+
+    with pytest.raises(LitcenterError, match="00001-letters.pdf is missing"):
+        merge_pdfs(parts, tmp_path / "letters.pdf")
+
+    assert not (tmp_path / "letters.pdf").exists()
+
+
+def test_a_damaged_chunk_is_named_and_the_old_file_stays(tmp_path: Path) -> None:
+    parts = _chunks(tmp_path / "chunks", chunks=3, pages=2)
+    parts[2].write_bytes(b"%PDF-1.4\nthis is not a PDF any more")
+    target = tmp_path / "letters.pdf"
+    target.write_bytes(b"yesterday's file")
+
+    with pytest.raises(LitcenterError, match="00002-letters.pdf cannot be read"):
+        merge_pdfs(parts, target)
+
+    assert target.read_bytes() == b"yesterday's file"
+    assert set(os.listdir(tmp_path)) == {"chunks", "letters.pdf"}
