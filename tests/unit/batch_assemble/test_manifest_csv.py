@@ -1,0 +1,86 @@
+"""The manifest CSV: one row per packet, UTF-8 with a BOM, user text kept as text."""
+
+import csv
+from io import StringIO
+
+from fulfilment.batch.manifest import COLUMNS, manifest_csv
+from fulfilment.batch.manifest_pdf import Totals, totals_by
+from fulfilment.batch.outputs import ManifestLine
+
+
+def _line(number: str, **fields: str | int) -> ManifestLine:
+    values: dict[str, str | int] = {
+        "name": "Jane Cooper",
+        "company": "Bayview Foods",
+        "country": "US",
+        "postage_class": "domestic letter",
+        "envelope": "us10",
+        "weight_g": 45,
+        **fields,
+    }
+    return ManifestLine(number=number, **values)  # type: ignore[arg-type]
+
+
+def _rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(StringIO(data.decode("utf-8-sig"))))
+
+
+def test_starts_with_a_bom_and_a_header_then_one_row_per_packet() -> None:
+    data = manifest_csv([_line("P20261123-00001"), _line("P20261123-00002", weight_g=120)])
+
+    assert data.startswith(b"\xef\xbb\xbfnumber,name,")
+    rows = _rows(data)
+    assert rows[0] == list(COLUMNS)
+    assert rows[1:] == [
+        ["P20261123-00001", "Jane Cooper", "Bayview Foods", "US", "domestic letter", "us10", "45"],
+        ["P20261123-00002", "Jane Cooper", "Bayview Foods", "US", "domestic letter", "us10", "120"],
+    ]
+
+
+def test_chinese_names_round_trip() -> None:
+    line = _line("P20261123-00003", name="王伟", company="上海华东化工有限公司", country="CN")
+
+    [row] = _rows(manifest_csv([line]))[1:]
+
+    assert row[1:4] == ["王伟", "上海华东化工有限公司", "CN"]
+
+
+def test_commas_quotes_and_line_breaks_stay_in_their_cell() -> None:
+    line = _line("P20261123-00004", name='Smith, "Jo"', company="Line one\nline two")
+
+    [row] = _rows(manifest_csv([line]))[1:]
+
+    assert row[1:3] == ['Smith, "Jo"', "Line one\nline two"]
+
+
+def test_text_a_spreadsheet_would_run_as_a_formula_is_shown_as_text() -> None:
+    line = _line("P20261123-00005", name='=HYPERLINK("http://x.example")', company="@SUM(A1)")
+
+    [row] = _rows(manifest_csv([line]))[1:]
+
+    assert row[1:3] == ['\'=HYPERLINK("http://x.example")', "'@SUM(A1)"]
+
+
+def test_template_looking_text_is_kept_as_it_is() -> None:
+    line = _line("P20261123-00006", name="<b>x</b>", company="{{ 7*7 }}")
+
+    [row] = _rows(manifest_csv([line]))[1:]
+
+    assert row[1:3] == ["<b>x</b>", "{{ 7*7 }}"]
+
+
+def test_no_packets_is_a_header_only() -> None:
+    assert _rows(manifest_csv([])) == [list(COLUMNS)]
+
+
+def test_totals_count_packets_and_add_weights_per_value_in_order() -> None:
+    lines = [
+        _line("P1", country="US", weight_g=40),
+        _line("P2", country="CN", weight_g=100),
+        _line("P3", country="US", weight_g=60),
+    ]
+
+    assert totals_by(lines, lambda line: line.country) == {
+        "CN": Totals(packets=1, weight_g=100),
+        "US": Totals(packets=2, weight_g=100),
+    }
