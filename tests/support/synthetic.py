@@ -1,0 +1,95 @@
+"""A literature center of any size: the demo catalogue, ample stock, N inquiries in four countries."""
+
+import csv
+import random
+import tempfile
+from importlib.resources import as_file, files
+from pathlib import Path
+
+from fulfilment.catalog import import_products
+from fulfilment.intake.service import import_inquiries
+from fulfilment.reps import import_reps
+from fulfilment.settings import CompanyProfile
+from inventory.bulk import import_literature
+from tests.support.world import PROFILE
+
+PRODUCTS = (
+    "PMP-100", "PMP-250", "PMP-DOS", "VLV-20", "VLV-40",
+    "ACT-E", "SNS-P1", "SNS-FLW", "SW-MON", "SRV-MNT",
+)  # fmt: skip
+# (country, street with a {n} for the house number, city, region, postcode), weighted by share.
+PLACES = (
+    (("US", "{n} Harbor Blvd", "Oakland", "CA", "94607"), 14),
+    (("US", "{n} Market St", "San Francisco", "CA", "94105"), 10),
+    (("US", "{n} River Rd", "Albany", "NY", "12207"), 10),
+    (("US", "{n} Elm St", "Chicago", "IL", "60601"), 12),
+    (("US", "{n} Main St", "Boston", "MA", "02108"), 9),
+    (("GB", "{n} Downing St", "London", "", "SW1A 2AA"), 15),
+    (("DE", "Unter den Linden {n}", "Berlin", "", "10117"), 15),
+    (("CN", "世纪大道{n}号", "浦东新区", "上海市", "200120"), 8),
+    (("CN", "天河路{n}号", "广州市", "广东省", "510620"), 7),
+)
+INQUIRY_COLUMNS = (
+    "external_id", "received_at", "name", "company", "address1", "city", "region", "postcode",
+    "country", "email", "products", "source", "source_detail", "source_page", "response",
+    "urgency",
+)  # fmt: skip
+
+
+def synthetic_world(
+    url: str, home: Path, *, inquiries: int, profile: CompanyProfile = PROFILE, seed: int = 1
+) -> dict[str, int]:
+    """Load a center whose shelves hold enough of everything for `inquiries` printed packets.
+
+    The same arguments give the same inquiries in the same order, so two worlds built alike
+    plan the same packet numbers. Returns how many inquiries were accepted.
+    """
+    with as_file(files("fulfilment").joinpath("demo_data")) as demo, tempfile.TemporaryDirectory(
+        prefix="litcenter-world-"
+    ) as name:
+        folder = Path(name)
+        import_products(url, demo / "products.csv")
+        import_reps(url, demo / "reps.csv")
+        write_literature(demo / "literature.csv", folder / "literature.csv", stock=inquiries + 100)
+        import_literature(url, folder / "literature.csv", home=home)
+        write_inquiries(folder / "inquiries.csv", inquiries, seed=seed)
+        summary = import_inquiries(url, folder / "inquiries.csv", profile=profile)
+    return {"accepted": summary.accepted}
+
+
+def write_literature(demo: Path, target: Path, *, stock: int) -> None:
+    """The demo literature with `stock` of every item and supply received on the shelf."""
+    with demo.open(newline="", encoding="utf-8") as source:
+        rows = list(csv.DictReader(source))
+    for row in rows:
+        row["received"], row["location"], row["note"] = str(stock), "shelf", "synthetic stock"
+        if row["pdf"]:
+            row["pdf"] = str((demo.parent / row["pdf"]).resolve())
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def write_inquiries(path: Path, count: int, *, seed: int) -> None:
+    """`count` valid inquiries received over the four days before 24 November 2026."""
+    pick = random.Random(seed)
+    places, weights = zip(*PLACES, strict=True)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(INQUIRY_COLUMNS)
+        for n in range(count):
+            country, street, city, region, postcode = pick.choices(places, weights)[0]
+            bulletin = pick.random() < 0.1
+            writer.writerow([
+                f"SYN-{n:06d}",
+                f"2026-11-{20 + n % 4}T{8 + n % 9:02d}:{n % 60:02d}:00",
+                f"Person {n}", f"Firm {n % 997}", street.format(n=n % 400 + 1),
+                city, region, postcode, country, f"person{n}@example.com",
+                ";".join(pick.sample(PRODUCTS, pick.randint(1, 3))),
+                "Bulletin" if bulletin else "Web form",
+                "Product News Q4" if bulletin else "",
+                "12" if bulletin else "",
+                pick.choice(("mail", "both")),
+                "rush" if pick.random() < 0.1 else "normal",
+            ])  # fmt: skip
