@@ -1,5 +1,6 @@
 """Merging render chunks into one PDF per printer feed, streamed so memory stays flat."""
 
+from array import array
 from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from fulfilment.errors import LitcenterError
 
 _HEADER = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
 _CATALOG, _PAGE_TREE = 1, 2
+_BATCH = 4096
 
 
 def merge_pdfs(parts: Sequence[Path], target: Path) -> int:
@@ -49,8 +51,9 @@ class _StreamedPdf:
 
     def __init__(self, out: BinaryIO) -> None:
         self.out = out
-        self.offsets = [0, 0, 0]
-        self.pages: list[int] = []
+        # Plain machine integers: a long batch has hundreds of thousands of objects to track.
+        self.offsets = array("Q", [0, 0, 0])
+        self.pages = array("Q")
         out.write(_HEADER)
 
     def reserve(self) -> int:
@@ -66,16 +69,18 @@ class _StreamedPdf:
         self.out.write(b"%d 0 obj\n" % number)
 
     def finish(self) -> None:
-        kids = b" ".join(b"%d 0 R" % number for number in self.pages)
         self.start_object(_PAGE_TREE)
-        self.out.write(
-            b"<< /Type /Pages /Count %d /Kids [%s] >>\nendobj\n" % (len(self.pages), kids)
-        )
+        self.out.write(b"<< /Type /Pages /Count %d /Kids [" % len(self.pages))
+        for start in range(0, len(self.pages), _BATCH):
+            self.out.write(b"".join(b"%d 0 R " % n for n in self.pages[start : start + _BATCH]))
+        self.out.write(b"] >>\nendobj\n")
         self.start_object(_CATALOG)
         self.out.write(b"<< /Type /Catalog /Pages %d 0 R >>\nendobj\n" % _PAGE_TREE)
         table = self.out.tell()
         self.out.write(b"xref\n0 %d\n0000000000 65535 f \n" % len(self.offsets))
-        self.out.write(b"".join(b"%010d 00000 n \n" % offset for offset in self.offsets[1:]))
+        for start in range(1, len(self.offsets), _BATCH):
+            entries = self.offsets[start : start + _BATCH]
+            self.out.write(b"".join(b"%010d 00000 n \n" % offset for offset in entries))
         self.out.write(
             b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
             % (len(self.offsets), _CATALOG, table)
