@@ -3,12 +3,21 @@
 from array import array
 from collections import deque
 from collections.abc import Sequence
+from functools import lru_cache
+from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, PdfObject, StreamObject
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    PdfObject,
+    StreamObject,
+)
 
 from fulfilment.batch.atomic import atomic_file
 from fulfilment.errors import LitcenterError
@@ -142,6 +151,8 @@ class _Chunk:
             out.write(b"\nendstream")
         elif isinstance(value, DictionaryObject):
             self.write_dict(value)
+        elif isinstance(value, NameObject):
+            out.write(_name(value))
         elif isinstance(value, ArrayObject):
             out.write(b"[")
             for item in value:
@@ -160,13 +171,21 @@ class _Chunk:
         for key, item in value.items():
             if setting is not None and key == setting[0]:
                 continue
-            key.write_to_stream(out)
+            out.write(_name(key))
             out.write(b" ")
             self.write_value(item)
             out.write(b"\n")
         if setting is not None:
             out.write(b"%s %s" % (setting[0].encode(), setting[1]))
         out.write(b">>")
+
+
+@lru_cache(maxsize=4096)
+def _name(name: NameObject) -> bytes:
+    # Escaping a name costs more than the rest of its copy, and the same few recur on every page.
+    encoded = BytesIO()
+    name.write_to_stream(encoded)
+    return encoded.getvalue()
 
 
 def _key(reference: IndirectObject) -> tuple[int, int]:
