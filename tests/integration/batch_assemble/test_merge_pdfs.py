@@ -2,9 +2,11 @@
 
 import os
 from pathlib import Path
+from typing import cast
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from fulfilment import render
 from fulfilment.batch.assemble import merge_pdfs
@@ -65,9 +67,10 @@ def test_the_merged_file_is_a_clean_pdf(tmp_path: Path) -> None:
 
     reader = PdfReader(tmp_path / "letters.pdf", strict=True)
     assert len(reader.pages) == 12
-    assert all(page["/Parent"] == reader.trailer["/Root"]["/Pages"] for page in reader.pages)
+    tree = reader.root_object.raw_get("/Pages")
+    assert all(page.raw_get("/Parent") == tree for page in reader.pages)
     # Each chunk's page frame is drawn from a form: the form travels with its pages.
-    assert all("/XObject" in page["/Resources"] for page in reader.pages)
+    assert all("/XObject" in cast(DictionaryObject, page["/Resources"]) for page in reader.pages)
 
 
 def test_a_missing_chunk_is_named_and_nothing_is_written(tmp_path: Path) -> None:
