@@ -83,10 +83,6 @@ def commit(url: str, batch_id: int, profile: CompanyProfile) -> tuple[int, list[
 StepHook = Callable[[str], None]
 
 
-def _no_report(step: str) -> None:
-    """The default step hook: nobody is watching."""
-
-
 @flow(name="daily-batch", validate_parameters=False)
 def daily_batch(
     business_date: date,
@@ -94,13 +90,14 @@ def daily_batch(
     url: str,
     home: Path,
     profile: CompanyProfile,
-    on_step: StepHook = _no_report,
+    on_step: StepHook | None = None,
 ) -> dict[str, Any]:
     """Plan, reserve, render in parallel chunks, assemble and commit one business day."""
     started = time.perf_counter()
-    on_step("plan")
+    report = on_step or (lambda step: None)
+    report("plan")
     batch_id = plan(url, business_date, profile)
-    on_step("reserve")
+    report("reserve")
     reserved = reserve(url, batch_id)
     with unit_of_work(url) as uow:
         context = PacketContext(uow.session, profile)
@@ -112,11 +109,11 @@ def daily_batch(
     ]
     chunks = []
     for done, future in enumerate(futures, start=1):
-        on_step(f"render chunk {done} of {len(futures)}")
+        report(f"render chunk {done} of {len(futures)}")
         chunks.append(future.result())
-    on_step("assemble")
+    report("assemble")
     files = assemble(url, batch_id, out_dir, home, chunks, context)
-    on_step("commit")
+    report("commit")
     new_packets, warnings = commit(url, batch_id, profile)
     summary = {
         **batch_summary(url, batch_id),
@@ -151,7 +148,7 @@ def run_daily_batch(
 ) -> dict[str, Any]:
     """Run the flow with the task runner this machine is set up for."""
     configured = daily_batch.with_options(task_runner=task_runner())
-    return configured(business_date, out_dir, url, home, profile, on_step or _no_report)
+    return configured(business_date, out_dir, url, home, profile, on_step)
 
 
 @flow(name="scheduled-daily-batch")
