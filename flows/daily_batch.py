@@ -17,12 +17,13 @@ from fulfilment.batch.packet_data import PacketContext
 from fulfilment.batch.plan import plan_batch
 from fulfilment.batch.printer_files import assemble_batch
 from fulfilment.batch.render_step import chunk_positions, render_chunk
+from fulfilment.batch.smtp import send_emails
 from fulfilment.batch.reserve import reserve_stock
 from fulfilment.batch.views import batch_summary
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.home import require_database
-from fulfilment.settings import CompanyProfile, Settings
+from fulfilment.settings import CompanyProfile, Settings, SmtpSettings
 
 DASK_ADDRESS = "LITCENTER_DASK_ADDRESS"
 
@@ -83,6 +84,16 @@ def commit(url: str, batch_id: int, profile: CompanyProfile) -> tuple[int, list[
 StepHook = Callable[[str], None]
 
 
+@task(name="send e-mails", retries=2, retry_delay_seconds=30)
+def send(out_dir: Path, smtp: SmtpSettings) -> int:
+    """Send the batch's e-mailed packets; each goes out once however often this runs."""
+    password = smtp.password.get_secret_value() if smtp.password else None
+    return send_emails(
+        sorted((out_dir / "email").glob("*.eml")), host=smtp.host, port=smtp.port,
+        username=smtp.username, password=password, starttls=smtp.starttls,
+    )  # fmt: skip
+
+
 @flow(name="daily-batch", validate_parameters=False)
 def daily_batch(
     business_date: date,
@@ -91,6 +102,7 @@ def daily_batch(
     home: Path,
     profile: CompanyProfile,
     on_step: StepHook | None = None,
+    smtp: SmtpSettings | None = None,
 ) -> dict[str, Any]:
     """Plan, reserve, render in parallel chunks, assemble and commit one business day."""
     started = time.perf_counter()
@@ -115,6 +127,9 @@ def daily_batch(
     files = assemble(url, batch_id, out_dir, home, chunks, context)
     report("commit")
     new_packets, warnings = commit(url, batch_id, profile)
+    if smtp is not None and (out_dir / "email").is_dir():
+        report("send e-mails")
+        send(out_dir, smtp)
     summary = {
         **batch_summary(url, batch_id),
         **reserved,
@@ -145,10 +160,11 @@ def run_daily_batch(
     home: Path,
     profile: CompanyProfile,
     on_step: StepHook | None = None,
+    smtp: SmtpSettings | None = None,
 ) -> dict[str, Any]:
     """Run the flow with the task runner this machine is set up for."""
     configured = daily_batch.with_options(task_runner=task_runner())
-    return configured(business_date, out_dir, url, home, profile, on_step)
+    return configured(business_date, out_dir, url, home, profile, on_step, smtp)
 
 
 @flow(name="scheduled-daily-batch")
@@ -159,8 +175,9 @@ def scheduled_batch() -> dict[str, Any]:
     today = local_now(settings.profile.timezone).date()
     home = settings.home.resolve()
     return run_daily_batch(
-        today, home / "batches" / today.isoformat(), url=url, home=home, profile=settings.profile
-    )
+        today, home / "batches" / today.isoformat(), url=url, home=home,
+        profile=settings.profile, smtp=settings.smtp,
+    )  # fmt: skip
 
 
 def _publish(summary: dict[str, Any]) -> None:

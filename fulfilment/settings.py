@@ -6,7 +6,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from fulfilment.errors import BadInput
@@ -14,6 +14,16 @@ from fulfilment.errors import BadInput
 PROFILE_FILE = "litcenter.toml"
 
 CustomFieldType = Literal["text", "int", "number", "bool", "date", "choice"]
+
+
+class SmtpSettings(BaseModel):
+    """The mail server e-mailed packets go out through; STARTTLS on the submission port."""
+
+    host: str
+    port: int = 587
+    username: str | None = None
+    password: SecretStr | None = None
+    starttls: bool = True
 
 
 class CustomField(BaseModel):
@@ -64,6 +74,24 @@ class Settings(BaseSettings):
 
     home: Path = Path("litcenter-data")
     database_url: str | None = None
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = True
+
+    @property
+    def smtp(self) -> SmtpSettings | None:
+        """The mail server for e-mailed packets; None keeps them as .eml files to send by hand."""
+        if not self.smtp_host:
+            return None
+        return SmtpSettings(
+            host=self.smtp_host,
+            port=self.smtp_port,
+            username=self.smtp_username,
+            password=self.smtp_password,
+            starttls=self.smtp_starttls,
+        )
 
     @property
     def resolved_database_url(self) -> str:

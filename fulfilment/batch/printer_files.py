@@ -66,8 +66,8 @@ def assemble_batch(
         packets = load_packets(uow.session, batch_id, positions)
         data = {p.number: context.packet(p, business_date=business_date) for p in packets}
         printed = [data[p.number] for p in packets if p.channel == "print"]
+        paper = "letter" if context.profile.default_country in letter_countries() else "a4"
         if printed:
-            paper = "letter" if context.profile.default_country in letter_countries() else "a4"
             atomic_write(
                 Path(files["picklist"]),
                 render.render_pick_list(printed, batch=str(business_date), paper_code=paper),
@@ -77,6 +77,7 @@ def assemble_batch(
             out_dir,
             batch_date=business_date,
             company_name=context.profile.name,
+            paper_code=paper,
         )
         emailed = _email_packets(uow.session, packets, data, home=home)
         if emailed:

@@ -7,22 +7,10 @@ from email import message_from_bytes
 from email.policy import default
 from pathlib import Path
 
-from pydantic import BaseModel, SecretStr
-
 from fulfilment.batch.atomic import atomic_write
 from fulfilment.errors import BadInput, LitcenterError
 
 TIMEOUT_SECONDS = 60.0
-
-
-class SmtpSettings(BaseModel):
-    """The mail server e-mailed packets go out through; STARTTLS on the submission port."""
-
-    host: str
-    port: int = 587
-    username: str | None = None
-    password: SecretStr | None = None
-    starttls: bool = True
 
 
 def sent_marker(eml: Path) -> Path:

@@ -48,7 +48,7 @@ def run_batch(
         with prefect_api():
             summary = run_daily_batch(
                 business_date, out_dir, url=context.url, home=context.settings.home.resolve(),
-                profile=context.profile,
+                profile=context.profile, smtp=context.settings.smtp,
                 on_step=None if as_json else lambda step: status.update(f"Batch {business_date}: {step}"),
             )  # fmt: skip
     result = {key: summary[key] for key in
