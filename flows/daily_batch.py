@@ -17,8 +17,8 @@ from fulfilment.batch.packet_data import PacketContext
 from fulfilment.batch.plan import plan_batch
 from fulfilment.batch.printer_files import assemble_batch
 from fulfilment.batch.render_step import chunk_positions, render_chunk
-from fulfilment.batch.smtp import send_emails
 from fulfilment.batch.reserve import reserve_stock
+from fulfilment.batch.smtp import send_emails
 from fulfilment.batch.views import batch_summary
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
@@ -69,9 +69,7 @@ def assemble(
     context: PacketContext,
 ) -> dict[str, str]:
     """Merge the chunks into one file per printer feed, plus pick list and manifest."""
-    return assemble_batch(
-        url, batch_id, out_dir=out_dir, home=home, chunks=chunks, context=context
-    )
+    return assemble_batch(url, batch_id, out_dir=out_dir, home=home, chunks=chunks, context=context)
 
 
 @task(name="commit")
@@ -146,7 +144,7 @@ def task_runner() -> TaskRunner[Any]:
     """Processes on this machine, or the Dask cluster named by LITCENTER_DASK_ADDRESS."""
     address = os.environ.get(DASK_ADDRESS)
     if address:
-        from prefect_dask import DaskTaskRunner  # the 'dask' extra; only needed for a cluster
+        from prefect_dask.task_runners import DaskTaskRunner  # the 'dask' extra, for a cluster
 
         return DaskTaskRunner(address=address)
     return ProcessPoolTaskRunner()

@@ -8,7 +8,7 @@ from sqlalchemy import delete, select
 
 from fulfilment.db import unit_of_work
 from fulfilment.errors import BadInput
-from fulfilment.intake.reader import read_rows
+from fulfilment.intake.reader import read_reference_rows
 from fulfilment.intake.values import split_products
 from fulfilment.models import Product, ProductRelation
 
@@ -28,15 +28,7 @@ class ProductImport:
 
 def import_products(url: str, path: Path) -> ProductImport:
     """Create or update products by code; the file's relations replace the old ones."""
-    rows = read_rows(path).rows
-    problems = [
-        f"row {raw.number}: {field} is empty"
-        for raw in rows
-        for field in ("code", "name")
-        if not raw.fields.get(field, "").strip()
-    ]
-    if problems:
-        raise BadInput(f"{path.name}: {'; '.join(problems)}; nothing was imported")
+    rows = read_reference_rows(path, ("code", "name"))
     with unit_of_work(url) as uow:
         session = uow.session
         existing = {p.code: p for p in session.scalars(select(Product))}

@@ -8,8 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from fulfilment.db import unit_of_work
-from fulfilment.errors import BadInput
-from fulfilment.intake.reader import read_rows
+from fulfilment.intake.reader import read_reference_rows
 from fulfilment.models import Rep, TerritoryRule
 
 _LIST_COLUMNS = {
@@ -42,15 +41,7 @@ def _values(text: str, kind: str) -> set[str]:
 
 def import_reps(url: str, path: Path) -> RepImport:
     """Create or update reps by code; each row's territory replaces the rep's old one."""
-    rows = read_rows(path).rows
-    problems = [
-        f"row {raw.number}: {field} is empty"
-        for raw in rows
-        for field in ("code", "name")
-        if not raw.fields.get(field, "").strip()
-    ]
-    if problems:
-        raise BadInput(f"{path.name}: {'; '.join(problems)}; nothing was imported")
+    rows = read_reference_rows(path, ("code", "name"))
     with unit_of_work(url) as uow:
         session = uow.session
         existing = {

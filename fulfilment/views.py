@@ -75,9 +75,9 @@ def inquiry_list(url: str, *, status: str | None = None) -> list[dict[str, Any]]
         return [_summary(inquiry) for inquiry in uow.session.scalars(query)]
 
 
-def contact_view(contact: Contact) -> dict[str, Any]:
-    """A contact with its address printed in its country's format."""
-    address = PostalAddress(
+def contact_address(contact: Contact) -> PostalAddress:
+    """The postal address stored on a contact."""
+    return PostalAddress(
         address1=contact.address1,
         address2=contact.address2,
         city=contact.city,
@@ -85,6 +85,11 @@ def contact_view(contact: Contact) -> dict[str, Any]:
         postcode=contact.postcode,
         country=contact.country,
     )
+
+
+def contact_view(contact: Contact) -> dict[str, Any]:
+    """A contact with its address printed in its country's format."""
+    address = contact_address(contact)
     return {
         "id": contact.id,
         "name": contact.name,

@@ -5,9 +5,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from fulfilment.clock import local_now
@@ -63,7 +62,9 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
         ).all()  # fmt: skip
         printed = [row for row in rows if row.channel == "print"]
         pick_in(session, [row.number for row in printed], now=now)
-        warnings = _use_supplies(session, batch, printed, profile=profile, now=now)
+        warnings = _use_supplies(
+            session, batch, [row.envelope for row in printed], profile=profile, now=now
+        )
         session.execute(
             update(Packet)
             .where(Packet.batch_id == batch_id)
@@ -78,9 +79,7 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
             .values(status="picked")
         )
         inquiry_ids = [row.inquiry_id for row in rows]
-        session.execute(
-            update(Inquiry).where(Inquiry.id.in_(inquiry_ids)).values(status="printed")
-        )
+        session.execute(update(Inquiry).where(Inquiry.id.in_(inquiry_ids)).values(status="printed"))
         if rows:
             session.execute(
                 insert(Event),
@@ -109,16 +108,16 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
 def _use_supplies(
     session: Session,
     batch: Batch,
-    printed: Sequence[Row[Any]],
+    envelopes: Sequence[str],
     *,
     profile: CompanyProfile,
     now: datetime,
 ) -> list[str]:
     """Book out envelopes and label sheets that are tracked as supplies; others are not counted."""
-    wanted = Counter(envelope_supply(row.envelope) for row in printed)
-    if printed:
+    wanted = Counter(envelope_supply(code) for code in envelopes)
+    if envelopes:
         per_sheet = label_sheet(profile.label_sheet).per_sheet
-        wanted[label_supply(profile.label_sheet)] += math.ceil(len(printed) / per_sheet)
+        wanted[label_supply(profile.label_sheet)] += math.ceil(len(envelopes) / per_sheet)
     tracked = {
         code for code, item in items_by_code(session, wanted).items() if item.kind == "supply"
     }

@@ -15,7 +15,9 @@ from fulfilment.models import Event, Packet
 from fulfilment.settings import CompanyProfile
 
 
-def scan_packets(url: str, numbers: Sequence[str], *, profile: CompanyProfile) -> list[dict[str, str]]:
+def scan_packets(
+    url: str, numbers: Sequence[str], *, profile: CompanyProfile
+) -> list[dict[str, str]]:
     """Mark printed packets mailed; each number gets its own outcome, none stops the rest."""
     wanted = [number.strip().upper() for number in numbers if number.strip()]
     with unit_of_work(url) as uow:
@@ -64,9 +66,13 @@ def reprint_packet(
         if packet.status not in ("printed", "mailed"):
             raise BadInput(f"packet {packet.number} is {packet.status}; run its batch first")
         [stored] = load_packets(session, packet.batch_id, [packet.position])
-        data = PacketContext(session, profile).packet(stored, business_date=packet.batch.business_date)
+        data = PacketContext(session, profile).packet(
+            stored, business_date=packet.batch.business_date
+        )
         stored.inquiry.events.append(
-            Event(at=local_now(profile.timezone), kind="reprinted", detail=f"packet {packet.number}")
+            Event(
+                at=local_now(profile.timezone), kind="reprinted", detail=f"packet {packet.number}"
+            )
         )
         uow.commit()
     return write_packet_files(data, out_dir, f"reprint-{data.number}")

@@ -8,9 +8,10 @@ from sqlalchemy.orm import Session, aliased, selectinload
 
 from fulfilment import render
 from fulfilment.followups import call_due
-from fulfilment.intake.addresses import PostalAddress, address_lines
+from fulfilment.intake.addresses import address_lines
 from fulfilment.models import Contact, Inquiry, InquiryProduct, Packet, Product, ProductRelation
 from fulfilment.settings import CompanyProfile
+from fulfilment.views import contact_address
 
 
 def sender(profile: CompanyProfile) -> render.CompanyProfile:
@@ -26,14 +27,7 @@ def sender(profile: CompanyProfile) -> render.CompanyProfile:
 
 def recipient(contact: Contact, *, home_country: str) -> render.Recipient:
     """The contact as letters and envelopes print it: lines without name, country if abroad."""
-    address = PostalAddress(
-        address1=contact.address1,
-        address2=contact.address2,
-        city=contact.city,
-        region=contact.region,
-        postcode=contact.postcode,
-        country=contact.country,
-    )
+    address = contact_address(contact)
     return render.Recipient(
         name=contact.name,
         title=contact.title,
@@ -167,7 +161,9 @@ def _co_occurrences(session: Session) -> list[render.CoOccurrence]:
     rows = session.execute(
         select(one.code, other.code, func.count())
         .select_from(first)
-        .join(second, (first.inquiry_id == second.inquiry_id) & (first.product_id < second.product_id))
+        .join(
+            second, (first.inquiry_id == second.inquiry_id) & (first.product_id < second.product_id)
+        )
         .join(one, one.id == first.product_id)
         .join(other, other.id == second.product_id)
         .group_by(one.code, other.code)

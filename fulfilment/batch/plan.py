@@ -160,5 +160,9 @@ def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datet
         )
         inquiry.status = "planned"
         inquiry.events.append(
-            Event(at=now, kind="planned", detail=f"packet {number} in the batch of {batch.business_date}")
+            Event(
+                at=now,
+                kind="planned",
+                detail=f"packet {number} in the batch of {batch.business_date}",
+            )
         )

@@ -20,7 +20,7 @@ CHUNK_PACKETS = 300
 
 
 def chunk_positions(url: str, batch_id: int, *, profile: CompanyProfile) -> list[list[int]]:
-    """Printed packets' positions split into chunks of whole label sheets, about 300 packets each."""
+    """Printed packets' positions in chunks of whole label sheets, about 300 packets each."""
     per_sheet = label_sheet(profile.label_sheet).per_sheet
     size = per_sheet * max(1, math.ceil(CHUNK_PACKETS / per_sheet))
     with unit_of_work(url) as uow:

@@ -57,7 +57,9 @@ def _allocate(session: Session, packets: Sequence[Packet]) -> None:
     ]
     result = allocate_in(session, requests)
     outcome = {(o.key, o.code): o for o in result.outcomes}
-    substitutes = items_by_code(session, {o.filled_code for o in result.substituted if o.filled_code})
+    substitutes = items_by_code(
+        session, {o.filled_code for o in result.substituted if o.filled_code}
+    )
     for packet in packets:
         for item in packet.items:
             if packet.channel != "print":

@@ -16,8 +16,12 @@ from fulfilment.cli.output import JsonFlag, console, emit_json, errors, key_valu
 from fulfilment.clock import local_now
 from fulfilment.errors import BadInput
 
-batch = typer.Typer(help="The daily batch: new inquiries to print-ready packets.", no_args_is_help=True)
+batch = typer.Typer(
+    help="The daily batch: new inquiries to print-ready packets.", no_args_is_help=True
+)
 
+BATCH_RUN_KEYS = ("batch_id", "date", "packets", "new_packets", "held", "backordered", "files",
+                  "seconds")  # fmt: skip
 OutOption = Annotated[Path | None, typer.Option("--out", help="Folder for the files.")]
 
 
@@ -44,15 +48,22 @@ def run_batch(
     context = ready()
     business_date = _date(when, context)
     out_dir = (out or context.settings.home / "batches" / business_date.isoformat()).resolve()
-    with console.status(f"Running the batch of {business_date}", spinner="dots") as status:
+    with errors.status(f"Batch {business_date}: starting Prefect", spinner="dots") as status:
+
+        def show(step: str) -> None:
+            status.update(f"Batch {business_date}: {step}")
+
         with prefect_api():
             summary = run_daily_batch(
-                business_date, out_dir, url=context.url, home=context.settings.home.resolve(),
-                profile=context.profile, smtp=context.settings.smtp,
-                on_step=None if as_json else lambda step: status.update(f"Batch {business_date}: {step}"),
-            )  # fmt: skip
-    result = {key: summary[key] for key in
-              ("batch_id", "date", "packets", "new_packets", "held", "backordered", "files", "seconds")}  # fmt: skip
+                business_date,
+                out_dir,
+                url=context.url,
+                home=context.settings.home.resolve(),
+                profile=context.profile,
+                smtp=context.settings.smtp,
+                on_step=None if as_json else show,
+            )
+    result = {key: summary[key] for key in BATCH_RUN_KEYS}
     if as_json:
         emit_json(result)
         return
@@ -90,7 +101,9 @@ def show_batch(
     if as_json:
         emit_json(view)
         return
-    console.print(f"Batch {view['date']} ({view['status']}), files in {view['out_dir']}", markup=False)
+    console.print(
+        f"Batch {view['date']} ({view['status']}), files in {view['out_dir']}", markup=False
+    )
     table(
         "Packets",
         ["number", "inquiry", "channel", "status", "envelope", "g", "items"],
@@ -101,7 +114,9 @@ def show_batch(
         ],
     )  # fmt: skip
     if view["holds"]:
-        table("Held", ["inquiry", "reason"], [(h["inquiry_id"], h["reason"]) for h in view["holds"]])
+        table(
+            "Held", ["inquiry", "reason"], [(h["inquiry_id"], h["reason"]) for h in view["holds"]]
+        )
 
 
 @batch.command("reprint")
@@ -112,9 +127,7 @@ def reprint(
 ) -> None:
     """Print a spoiled packet again, without picking its literature twice."""
     context = ready()
-    files = reprint_packet(
-        context.url, number, out_dir=out or Path.cwd(), profile=context.profile
-    )
+    files = reprint_packet(context.url, number, out_dir=out or Path.cwd(), profile=context.profile)
     if as_json:
         emit_json(files)
         return

@@ -9,7 +9,7 @@ import typer
 
 from fulfilment.catalog import import_products
 from fulfilment.cli.context import ready
-from fulfilment.cli.output import JsonFlag, console, emit_json, key_values
+from fulfilment.cli.output import JsonFlag, console, emit_json, errors, key_values
 from fulfilment.clock import local_now
 from fulfilment.home import initialise
 from fulfilment.intake.service import import_inquiries
@@ -80,7 +80,7 @@ def demo(as_json: JsonFlag = False) -> None:
             "inquiries": import_inquiries(url, folder / "inquiries.csv", profile=profile).as_dict(),
         }
     today = local_now(profile.timezone).date()
-    with console.status("Running today's batch", spinner="dots"), prefect_api():
+    with errors.status("Running today's batch", spinner="dots"), prefect_api():
         batch = run_daily_batch(
             today, home / "batches" / today.isoformat(), url=url, home=home, profile=profile
         )

@@ -100,3 +100,17 @@ def _as_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def read_reference_rows(path: Path, required: tuple[str, ...]) -> list[RawRow]:
+    """Rows of a products or reps file, refused whole when a required field is empty."""
+    rows = read_rows(path).rows
+    problems = [
+        f"row {raw.number}: {field} is empty"
+        for raw in rows
+        for field in required
+        if not raw.fields.get(field, "").strip()
+    ]
+    if problems:
+        raise BadInput(f"{path.name}: {'; '.join(problems)}; nothing was imported")
+    return rows

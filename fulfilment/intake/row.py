@@ -31,7 +31,12 @@ _ADDRESS_FIELDS = ("address1", "address2", "city", "region", "postcode", "countr
 
 
 def _text(field: str) -> Any:
-    return Annotated[str, Field(default="", max_length=FIELD_LENGTHS[field])]
+    return Field(default="", max_length=FIELD_LENGTHS[field])
+
+
+def _context(info: ValidationInfo) -> dict[str, Any]:
+    assert info.context is not None, "RowValidator passes the context"
+    return dict(info.context)
 
 
 class InquiryRow(BaseModel):
@@ -39,29 +44,29 @@ class InquiryRow(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True)
 
-    external_id: _text("external_id")
+    external_id: str = _text("external_id")
     received_at: datetime
-    name: _text("name")
-    title: _text("title")
-    company: _text("company")
-    address1: _text("address1")
-    address2: _text("address2")
-    city: _text("city")
-    region: _text("region")
-    postcode: _text("postcode")
-    country: _text("country")
-    phone: _text("phone")
-    fax: _text("fax")
-    email: _text("email")
+    name: str = _text("name")
+    title: str = _text("title")
+    company: str = _text("company")
+    address1: str = _text("address1")
+    address2: str = _text("address2")
+    city: str = _text("city")
+    region: str = _text("region")
+    postcode: str = _text("postcode")
+    country: str = _text("country")
+    phone: str = _text("phone")
+    fax: str = _text("fax")
+    email: str = _text("email")
     products: list[str] = Field(default_factory=list)
-    source: _text("source")
-    source_detail: _text("source_detail")
-    source_page: _text("source_page")
+    source: str = _text("source")
+    source_detail: str = _text("source_detail")
+    source_page: str = _text("source_page")
     response: str = "mail"
     timeframe: str = "unknown"
     urgency: str = "normal"
-    use: _text("use")
-    comments: _text("comments")
+    use: str = _text("use")
+    comments: str = _text("comments")
 
     @field_validator("received_at", mode="before")
     @classmethod
@@ -69,7 +74,7 @@ class InquiryRow(BaseModel):
         if not value.strip():
             raise ValueError("missing; give the date the inquiry arrived")
         try:
-            return values.parse_received_at(value, info.context["timezone"])
+            return values.parse_received_at(value, _context(info)["timezone"])
         except ValueError:
             raise ValueError(
                 f"{value.strip()!r} is not a date; use YYYY-MM-DD, YYYY/MM/DD or DD.MM.YYYY"
@@ -79,7 +84,7 @@ class InquiryRow(BaseModel):
     @classmethod
     def _products(cls, value: str, info: ValidationInfo) -> list[str]:
         codes = values.split_products(value)
-        unknown = [code for code in codes if code not in info.context["product_codes"]]
+        unknown = [code for code in codes if code not in _context(info)["product_codes"]]
         if unknown:
             raise ValueError(
                 f"unknown product code {', '.join(unknown)}; "
@@ -90,7 +95,7 @@ class InquiryRow(BaseModel):
     @field_validator("country", mode="before")
     @classmethod
     def _country(cls, value: str, info: ValidationInfo) -> str:
-        return value.strip().upper() or info.context["default_country"]
+        return value.strip().upper() or _context(info)["default_country"]
 
     @field_validator("email")
     @classmethod
@@ -252,7 +257,7 @@ def _custom_type(spec: CustomField) -> Any:
 def _custom_model(fields: dict[str, CustomField]) -> type[BaseModel]:
     definitions: dict[str, Any] = {}
     for name, spec in fields.items():
-        annotated = Annotated[_custom_type(spec), BeforeValidator(_blank_to_none)]
+        annotated: Any = Annotated[_custom_type(spec), BeforeValidator(_blank_to_none)]
         definitions[name] = (annotated, ...) if spec.required else (annotated | None, None)
     return create_model(
         "CustomFields", __config__=ConfigDict(str_strip_whitespace=True), **definitions

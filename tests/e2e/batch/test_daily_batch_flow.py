@@ -59,7 +59,9 @@ def test_the_batch_writes_every_file_and_books_every_effect(
     assert -1 not in positions and positions == sorted(positions), "letters in packet order"
     envelopes = PdfReader(summary["files"]["envelopes"])
     assert len(envelopes.pages) == len(printed)
-    assert "HERE IS THE INFORMATION YOU REQUESTED" in " ".join(envelopes.pages[0].extract_text().split())
+    assert "HERE IS THE INFORMATION YOU REQUESTED" in " ".join(
+        envelopes.pages[0].extract_text().split()
+    )
     assert (out / "email" / f"{emailed[0]['number']}.eml").is_file()
 
     rush_first = shown["packets"][0]

@@ -2,7 +2,13 @@
 
 import pytest
 
-from fulfilment.batch.contents import Library, Literature, language_for, plan_contents, postage_class
+from fulfilment.batch.contents import (
+    Library,
+    Literature,
+    language_for,
+    plan_contents,
+    postage_class,
+)
 from fulfilment.errors import BadInput
 
 
