@@ -1,0 +1,53 @@
+"""One daily batch in a process of its own, for tests that kill it."""
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from flows.runtime import prefect_api
+from tests.support.world import PROFILE
+
+
+class StepPause:
+    """A step hook that stops the run, for good, when the flow starts the named step."""
+
+    def __init__(self, step: str) -> None:
+        self.step = step
+
+    def __call__(self, step: str) -> None:
+        if step == self.step:
+            print(f"paused at {step}", flush=True)
+            while True:
+                time.sleep(60)
+
+
+def main() -> None:
+    """Run the batch and print its summary as one JSON line.
+
+    With --pause-at STEP the run prints "paused at STEP" when the flow reaches that step and
+    waits there to be killed, so a test can cut it exactly between two steps.
+    """
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--home", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--date", type=date.fromisoformat, required=True)
+    parser.add_argument("--pause-at", default=None)
+    args = parser.parse_args()
+    with prefect_api():
+        # Imported once prefect_api has set the quiet logging Prefect reads at import.
+        from flows.daily_batch import run_daily_batch
+
+        summary = run_daily_batch(
+            args.date, args.out, url=args.url, home=args.home, profile=PROFILE,
+            on_step=StepPause(args.pause_at) if args.pause_at else None,
+        )  # fmt: skip
+    json.dump(summary, sys.stdout)
+    print(flush=True)
+
+
+if __name__ == "__main__":
+    main()

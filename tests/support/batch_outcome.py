@@ -1,0 +1,107 @@
+"""What a finished daily batch left behind, in terms that compare across runs and databases."""
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from fulfilment.db import unit_of_work
+from fulfilment.models import Batch, FollowUp, Inquiry, Packet
+from fulfilment.render.stationery import label_sheet
+from inventory.ledger import ledger_sums
+from inventory.models import LiteratureItem, Stock
+from tests.support.world import PROFILE
+
+PRINTER_FEEDS = ("letters", "envelopes", "labels")
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """Packets, stock, printer files and follow-ups of every batch in one database."""
+
+    batches: list[tuple[str, str]]
+    numbers: dict[str, str]
+    packets_per_inquiry: dict[str, int]
+    printed: int
+    stock: dict[tuple[str, str], tuple[int, int]]
+    unbalanced: dict[tuple[str, str], tuple[int, int]]
+    pages: dict[str, int]
+    follow_ups: dict[str, int]
+    leftovers: list[str]
+
+    def faults(self, *, inquiries: int) -> list[str]:
+        """What is wrong with a single committed batch that answered `inquiries` inquiries."""
+        labels_per_sheet = label_sheet(PROFILE.label_sheet).per_sheet
+        checks = [
+            (all(status == "committed" for _, status in self.batches), "a batch not committed"),
+            (len(self.batches) == 1, f"{len(self.batches)} batches"),
+            (len(self.packets_per_inquiry) == inquiries, "an inquiry without a packet"),
+            (set(self.packets_per_inquiry.values()) == {1}, "an inquiry with two packets"),
+            (not self.unbalanced, f"on hand differs from the ledger: {self.unbalanced}"),
+            (all(r == 0 for _, r in self.stock.values()), "stock still reserved"),
+            (self.pages["envelopes"] == self.printed, "not one envelope per printed packet"),
+            (
+                self.pages["labels"] == math.ceil(self.printed / labels_per_sheet),
+                "not one label per printed packet",
+            ),
+            (self.pages["letters"] >= 2 * self.printed, "letters missing"),
+            (
+                self.follow_ups == {number: 1 for number in self.numbers.values()},
+                "not one follow-up call per packet",
+            ),
+            (not self.leftovers, f"left in the output folder: {self.leftovers}"),
+        ]
+        return [fault for ok, fault in checks if not ok]
+
+
+def batch_outcome(url: str) -> BatchOutcome:
+    """Read the outcome: `unbalanced` lists stock rows whose on-hand is not their ledger's sum."""
+    with unit_of_work(url) as uow:
+        session = uow.session
+        batches = session.execute(
+            select(Batch.business_date, Batch.status, Batch.out_dir).order_by(Batch.business_date)
+        ).all()
+        packets = session.execute(
+            select(Inquiry.external_id, Packet.number, Packet.channel)
+            .join(Inquiry, Packet.inquiry_id == Inquiry.id)
+            .order_by(Packet.number)
+        ).all()
+        follow_ups = Counter(
+            session.scalars(
+                select(Packet.number).join(FollowUp, FollowUp.packet_id == Packet.id)
+            ).all()
+        )
+        sums = ledger_sums(session)
+        stock = {
+            (code, row.location): (row.on_hand, row.reserved, sums.get(row.id, 0))
+            for row, code in session.execute(
+                select(Stock, LiteratureItem.code).join(LiteratureItem)
+            )
+        }
+    folders = {Path(out_dir) for _, _, out_dir in batches if out_dir}
+    return BatchOutcome(
+        batches=[(day.isoformat(), status) for day, status, _ in batches],
+        numbers={str(external_id): number for external_id, number, _ in packets},
+        packets_per_inquiry=dict(Counter(str(external_id) for external_id, _, _ in packets)),
+        printed=sum(channel == "print" for _, _, channel in packets),
+        stock={key: (on_hand, reserved) for key, (on_hand, reserved, _) in stock.items()},
+        unbalanced={
+            key: (on_hand, ledger)
+            for key, (on_hand, _, ledger) in stock.items()
+            if on_hand != ledger
+        },
+        pages={
+            feed: sum(len(PdfReader(folder / f"{feed}.pdf").pages) for folder in folders)
+            for feed in PRINTER_FEEDS
+        },
+        follow_ups=dict(follow_ups),
+        leftovers=sorted(
+            str(path.relative_to(folder))
+            for folder in folders
+            for path in folder.rglob("*")
+            if path.name.endswith(".tmp") or path.name == ".chunks"
+        ),
+    )
