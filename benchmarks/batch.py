@@ -1,13 +1,4 @@
-"""Daily batch benchmark: N synthetic inquiries to printed packets, against bare canvas pages.
-
-Usage: python benchmarks/batch.py --inquiries N [--json] [--worlds DIR]
-The world (demo catalogue, ample stock, N inquiries in US, GB, DE and CN) is built once per N
-into --worlds and copied to a fresh home for every run; building it is not timed. Prefect is
-warmed up with one trivial flow first. `seconds` is the wall time of `run_daily_batch`, plan to
-commit; `floor_seconds` is bare ReportLab drawing the batch's printer pages in this one process
-afterwards. `peak_rss_mb` sums the resident memory of this process and all its descendants
-(process-pool workers, the Prefect server) sampled every 20 ms with psutil during the batch.
-"""
+"""Daily batch benchmark: N synthetic inquiries to printed packets, against bare canvas pages."""
 
 import argparse
 import hashlib
@@ -19,7 +10,7 @@ import threading
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import psutil
 from pypdf import PdfReader
@@ -70,7 +61,7 @@ class TreeMemory:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
-    def __enter__(self) -> "TreeMemory":
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -113,22 +104,32 @@ class StepClock:
 
 
 def warm_up() -> None:
-    """One trivial flow on a process pool, so Prefect's first-run costs are not the batch's."""
+    """One trivial flow on the batch's task runner, so Prefect's first-run costs are not timed."""
     from prefect import flow, task
-    from prefect.task_runners import ProcessPoolTaskRunner
+
+    from flows.daily_batch import task_runner
 
     @task
     def nothing() -> int:
         return 1
 
-    @flow(task_runner=ProcessPoolTaskRunner())
+    @flow
     def warm() -> int:
         return nothing.submit().result()
 
-    warm()
+    warm.with_options(task_runner=task_runner())()
 
 
 def run(inquiries: int, worlds: Path) -> dict[str, Any]:
+    """Time one batch of a fresh copy of the world of this size.
+
+    The world (demo catalogue, ample stock, N inquiries in US, GB, DE and CN) is built once per
+    N into `worlds`; building and copying it is not timed. `seconds` is the wall time of
+    `run_daily_batch`, plan to commit, after one trivial flow has warmed Prefect up;
+    `floor_seconds` is bare ReportLab drawing the same number of printer pages in this one
+    process afterwards. `peak_rss_mb` sums the resident memory of this process and all its
+    descendants (process-pool workers, the Prefect server), sampled with psutil every 20 ms.
+    """
     built = world(inquiries, worlds)
     with tempfile.TemporaryDirectory(prefix="litcenter-bench-") as name:
         folder = Path(name) / "center"
@@ -166,7 +167,7 @@ def run(inquiries: int, worlds: Path) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__, epilog=run.__doc__)
     parser.add_argument("--inquiries", type=int, default=1000)
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     parser.add_argument(

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from flows.runtime import QUIET
 
@@ -25,7 +25,7 @@ class BatchProcess:
     process: subprocess.Popen[str]
     log: Path
 
-    def __enter__(self) -> "BatchProcess":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

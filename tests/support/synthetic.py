@@ -44,9 +44,10 @@ def synthetic_world(
     The same arguments give the same inquiries in the same order, so two worlds built alike
     plan the same packet numbers. Returns how many inquiries were accepted.
     """
-    with as_file(files("fulfilment").joinpath("demo_data")) as demo, tempfile.TemporaryDirectory(
-        prefix="litcenter-world-"
-    ) as name:
+    with (
+        as_file(files("fulfilment").joinpath("demo_data")) as demo,
+        tempfile.TemporaryDirectory(prefix="litcenter-world-") as name,
+    ):
         folder = Path(name)
         import_products(url, demo / "products.csv")
         import_reps(url, demo / "reps.csv")

@@ -1,0 +1,106 @@
+"""A batch killed with SIGKILL between or inside its steps is finished by the next run, exactly once."""
+
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from fulfilment.db import unit_of_work
+from fulfilment.models import Batch
+from fulfilment.schema import migrate
+from tests.support.batch_outcome import BatchOutcome, batch_outcome
+from tests.support.batch_process import environment, start_batch
+from tests.support.synthetic import synthetic_world
+from tests.support.world import PROFILE
+
+DAY = date(2026, 11, 24)
+# Two render chunks, one short: a kill can fall when one is on disk and the other is not.
+INQUIRIES = 330
+
+
+@pytest.fixture(scope="module")
+def api_url(prefect_harness: None) -> Iterator[str]:
+    """The session's Prefect server, handed to the batch processes this module starts."""
+    from prefect.settings import PREFECT_API_URL
+
+    yield str(PREFECT_API_URL.value())
+
+
+@pytest.fixture(scope="module")
+def reference(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -> BatchOutcome:
+    """The same world run once from start to finish, never killed."""
+    from flows.daily_batch import run_daily_batch
+
+    folder = tmp_path_factory.mktemp("reference")
+    url = f"sqlite:///{folder / 'litcenter.db'}"
+    migrate(url)
+    synthetic_world(url, folder / "home", inquiries=INQUIRIES)
+    run_daily_batch(DAY, folder / "out", url=url, home=folder / "home", profile=PROFILE)
+    outcome = batch_outcome(url)
+    assert outcome.faults(inquiries=INQUIRIES) == []
+    return outcome
+
+
+def batch_status(url: str) -> str | None:
+    with unit_of_work(url) as uow:
+        return uow.session.scalar(select(Batch.status).where(Batch.business_date == DAY))
+
+
+def finish_after_kill(url: str, tmp_path: Path, api_url: str, reference: BatchOutcome) -> None:
+    """Run the batch again to the end and compare everything it left with the reference."""
+    with start_batch(
+        url, tmp_path / "home", tmp_path / "out", day=DAY, env=environment(api_url),
+        log=tmp_path / "rerun.log",
+    ) as rerun:  # fmt: skip
+        summary = rerun.summary()
+    assert summary["status"] == "committed" and summary["packets"] == INQUIRIES
+    outcome = batch_outcome(url)
+    assert outcome.faults(inquiries=INQUIRIES) == []
+    assert outcome == reference
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a re-run of an assembled batch renders every chunk again and leaves out/.chunks",
+)
+def test_killed_at_each_step_boundary_in_turn(
+    tmp_path: Path, api_url: str, reference: BatchOutcome
+) -> None:
+    url = f"sqlite:///{tmp_path / 'litcenter.db'}"
+    migrate(url)
+    synthetic_world(url, tmp_path / "home", inquiries=INQUIRIES)
+    boundaries = [("reserve", "planned"), ("assemble", "reserved"), ("commit", "assembled")]
+    for step, left_at in boundaries:
+        with start_batch(
+            url, tmp_path / "home", tmp_path / "out", day=DAY, env=environment(api_url),
+            log=tmp_path / f"killed-at-{step}.log", pause_at=step,
+        ) as run:  # fmt: skip
+            run.wait_for(f"paused at {step}")
+            run.kill()
+        assert batch_status(url) == left_at, f"killed before {step}"
+
+    finish_after_kill(url, tmp_path, api_url, reference)
+
+
+def test_killed_while_rendering(
+    database_url: str, tmp_path: Path, api_url: str, reference: BatchOutcome
+) -> None:
+    synthetic_world(database_url, tmp_path / "home", inquiries=INQUIRIES)
+    chunks = tmp_path / "out" / ".chunks"
+    with start_batch(
+        database_url, tmp_path / "home", tmp_path / "out", day=DAY, env=environment(api_url),
+        log=tmp_path / "killed.log",
+    ) as run:  # fmt: skip
+        deadline = time.monotonic() + 300
+        while not list(chunks.glob("*-letters.pdf")) and time.monotonic() < deadline:
+            assert run.process.poll() is None, run.errors()
+            time.sleep(0.01)
+        run.kill()
+    rendered = list(chunks.glob("*.pdf"))
+    assert rendered and len(rendered) < 6, "killed with some chunks rendered, not all"
+    assert batch_status(database_url) == "reserved"
+
+    finish_after_kill(database_url, tmp_path, api_url, reference)
