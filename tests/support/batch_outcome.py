@@ -5,17 +5,21 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
 from fulfilment.db import unit_of_work
 from fulfilment.models import Batch, FollowUp, Inquiry, Packet
 from fulfilment.render.stationery import label_sheet
+from fulfilment.schema import migrate
 from inventory.ledger import ledger_sums
 from inventory.models import LiteratureItem, Stock
+from tests.support.synthetic import BATCH_DAY, synthetic_world
 from tests.support.world import PROFILE
 
 PRINTER_FEEDS = ("letters", "envelopes", "labels")
+_clean_runs: dict[int, "BatchOutcome"] = {}
 
 
 @dataclass(frozen=True)
@@ -105,3 +109,22 @@ def batch_outcome(url: str) -> BatchOutcome:
             if path.name.endswith(".tmp") or path.name == ".chunks"
         ),
     )
+
+
+def clean_run_outcome(folders: pytest.TempPathFactory, *, inquiries: int) -> BatchOutcome:
+    """The synthetic world of this size batched once, never killed, on the process pool.
+
+    Run in this process under the session's Prefect server, once per size and session.
+    """
+    if inquiries not in _clean_runs:
+        from flows.daily_batch import run_daily_batch
+
+        folder = folders.mktemp("clean-run")
+        url = f"sqlite:///{folder / 'litcenter.db'}"
+        migrate(url)
+        synthetic_world(url, folder / "home", inquiries=inquiries)
+        run_daily_batch(BATCH_DAY, folder / "out", url=url, home=folder / "home", profile=PROFILE)
+        outcome = batch_outcome(url)
+        assert outcome.faults(inquiries=inquiries) == []
+        _clean_runs[inquiries] = outcome
+    return _clean_runs[inquiries]

@@ -74,6 +74,13 @@ class BatchProcess:
         return self.log.read_text(encoding="utf-8", errors="replace")[-5000:]
 
 
+def current_api_url() -> str:
+    """The Prefect API this process reports to: under the test harness, the session's server."""
+    from prefect.settings import PREFECT_API_URL
+
+    return str(PREFECT_API_URL.value())
+
+
 def environment(api_url: str, **extra: str) -> dict[str, str]:
     """This environment with the given Prefect API, quiet Prefect logs and `extra` added."""
     return {**os.environ, **QUIET, "PREFECT_API_URL": api_url, **extra}

@@ -3,6 +3,7 @@
 import csv
 import random
 import tempfile
+from datetime import date
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from fulfilment.settings import CompanyProfile
 from inventory.bulk import import_literature
 from tests.support.world import PROFILE
 
+# Every inquiry is received before this business day's cut-off.
+BATCH_DAY = date(2026, 11, 24)
 PRODUCTS = (
     "PMP-100", "PMP-250", "PMP-DOS", "VLV-20", "VLV-40",
     "ACT-E", "SNS-P1", "SNS-FLW", "SW-MON", "SRV-MNT",
@@ -73,7 +76,7 @@ def write_literature(demo: Path, target: Path, *, stock: int) -> None:
 
 
 def write_inquiries(path: Path, count: int, *, seed: int) -> None:
-    """`count` valid inquiries received over the four days before 24 November 2026."""
+    """`count` valid inquiries received over the four days before BATCH_DAY."""
     pick = random.Random(seed)
     places, weights = zip(*PLACES, strict=True)
     with path.open("w", newline="", encoding="utf-8") as handle:

@@ -1,8 +1,6 @@
-"""A batch killed with SIGKILL between or inside its steps is finished by the next run, exactly once."""
+"""A batch killed with SIGKILL between or inside its steps: the next run finishes it, once."""
 
 import time
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,48 +9,35 @@ from sqlalchemy import select
 from fulfilment.db import unit_of_work
 from fulfilment.models import Batch
 from fulfilment.schema import migrate
-from tests.support.batch_outcome import BatchOutcome, batch_outcome
-from tests.support.batch_process import environment, start_batch
-from tests.support.synthetic import synthetic_world
-from tests.support.world import PROFILE
+from tests.support.batch_outcome import BatchOutcome, batch_outcome, clean_run_outcome
+from tests.support.batch_process import current_api_url, environment, start_batch
+from tests.support.synthetic import BATCH_DAY, synthetic_world
 
-DAY = date(2026, 11, 24)
 # Two render chunks, one short: a kill can fall when one is on disk and the other is not.
 INQUIRIES = 330
 
 
 @pytest.fixture(scope="module")
-def api_url(prefect_harness: None) -> Iterator[str]:
+def api_url(prefect_harness: None) -> str:
     """The session's Prefect server, handed to the batch processes this module starts."""
-    from prefect.settings import PREFECT_API_URL
-
-    yield str(PREFECT_API_URL.value())
+    return current_api_url()
 
 
 @pytest.fixture(scope="module")
 def reference(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -> BatchOutcome:
-    """The same world run once from start to finish, never killed."""
-    from flows.daily_batch import run_daily_batch
-
-    folder = tmp_path_factory.mktemp("reference")
-    url = f"sqlite:///{folder / 'litcenter.db'}"
-    migrate(url)
-    synthetic_world(url, folder / "home", inquiries=INQUIRIES)
-    run_daily_batch(DAY, folder / "out", url=url, home=folder / "home", profile=PROFILE)
-    outcome = batch_outcome(url)
-    assert outcome.faults(inquiries=INQUIRIES) == []
-    return outcome
+    """The same world batched once from start to finish, never killed."""
+    return clean_run_outcome(tmp_path_factory, inquiries=INQUIRIES)
 
 
 def batch_status(url: str) -> str | None:
     with unit_of_work(url) as uow:
-        return uow.session.scalar(select(Batch.status).where(Batch.business_date == DAY))
+        return uow.session.scalar(select(Batch.status).where(Batch.business_date == BATCH_DAY))
 
 
 def finish_after_kill(url: str, tmp_path: Path, api_url: str, reference: BatchOutcome) -> None:
     """Run the batch again to the end and compare everything it left with the reference."""
     with start_batch(
-        url, tmp_path / "home", tmp_path / "out", day=DAY, env=environment(api_url),
+        url, tmp_path / "home", tmp_path / "out", day=BATCH_DAY, env=environment(api_url),
         log=tmp_path / "rerun.log",
     ) as rerun:  # fmt: skip
         summary = rerun.summary()
@@ -75,7 +60,7 @@ def test_killed_at_each_step_boundary_in_turn(
     boundaries = [("reserve", "planned"), ("assemble", "reserved"), ("commit", "assembled")]
     for step, left_at in boundaries:
         with start_batch(
-            url, tmp_path / "home", tmp_path / "out", day=DAY, env=environment(api_url),
+            url, tmp_path / "home", tmp_path / "out", day=BATCH_DAY, env=environment(api_url),
             log=tmp_path / f"killed-at-{step}.log", pause_at=step,
         ) as run:  # fmt: skip
             run.wait_for(f"paused at {step}")
@@ -91,7 +76,7 @@ def test_killed_while_rendering(
     synthetic_world(database_url, tmp_path / "home", inquiries=INQUIRIES)
     chunks = tmp_path / "out" / ".chunks"
     with start_batch(
-        database_url, tmp_path / "home", tmp_path / "out", day=DAY, env=environment(api_url),
+        database_url, tmp_path / "home", tmp_path / "out", day=BATCH_DAY, env=environment(api_url),
         log=tmp_path / "killed.log",
     ) as run:  # fmt: skip
         deadline = time.monotonic() + 300
