@@ -1,4 +1,4 @@
-"""Start the daily batch or the CLI in a process of its own, wait for it, or kill it outright."""
+"""Start the daily batch, the CLI or a Dask process in a process group of its own; wait or kill."""
 
 import json
 import os
@@ -19,8 +19,8 @@ TIMEOUT = 300
 
 
 @dataclass
-class BatchProcess:
-    """A batch running in its own process group, so a kill takes its pool workers with it."""
+class ChildProcess:
+    """A child in its own process group, so a kill takes its pool workers with it."""
 
     process: subprocess.Popen[str]
     log: Path
@@ -44,7 +44,7 @@ class BatchProcess:
                     return
                 if not printed:
                     break
-        raise AssertionError(f"the batch never printed {line!r}:\n{self.errors()}")
+        raise AssertionError(f"the child never printed {line!r}:\n{self.errors()}")
 
     def kill(self) -> None:
         """SIGKILL the whole run: the flow's process, its pool workers, anything they started."""
@@ -60,7 +60,7 @@ class BatchProcess:
             stdout, _ = self.process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             self.kill()
-            raise AssertionError(f"the batch took over {timeout} s:\n{self.errors()}") from None
+            raise AssertionError(f"the child took over {timeout} s:\n{self.errors()}") from None
         return self.process.returncode, stdout
 
     def summary(self) -> dict[str, Any]:
@@ -86,14 +86,14 @@ def environment(api_url: str, **extra: str) -> dict[str, str]:
     return {**os.environ, **QUIET, "PREFECT_API_URL": api_url, **extra}
 
 
-def start(command: list[str], *, env: dict[str, str], log: Path) -> BatchProcess:
+def start(command: list[str], *, env: dict[str, str], log: Path) -> ChildProcess:
     """Run a Python module of this project in a new process group; stderr goes to `log`."""
     with log.open("w", encoding="utf-8") as errors:
         process = subprocess.Popen(
             [sys.executable, "-m", *command], cwd=ROOT, env=env, text=True,
             stdout=subprocess.PIPE, stderr=errors, start_new_session=True,
         )  # fmt: skip
-    return BatchProcess(process, log)
+    return ChildProcess(process, log)
 
 
 def start_batch(
@@ -105,7 +105,7 @@ def start_batch(
     env: dict[str, str],
     log: Path,
     pause_at: str | None = None,
-) -> BatchProcess:
+) -> ChildProcess:
     """`run_daily_batch` in a child process, optionally stopping at the start of one step."""
     command = ["tests.support.batch_child", "--url", url, "--home", str(home),
                "--out", str(out), "--date", day.isoformat()]  # fmt: skip

@@ -7,7 +7,7 @@ import pytest
 
 from fulfilment.schema import migrate
 from tests.support.batch_outcome import BatchOutcome, batch_outcome, clean_run_outcome
-from tests.support.batch_process import BatchProcess, current_api_url, environment, start
+from tests.support.batch_process import ChildProcess, current_api_url, environment, start
 from tests.support.postgres import create_database
 from tests.support.synthetic import BATCH_DAY, synthetic_world
 
@@ -22,7 +22,7 @@ def center(postgres_server: str, tmp_path: Path) -> tuple[str, Path]:
     return url, tmp_path / "home"
 
 
-def batch_run(url: str, home: Path, log: Path) -> BatchProcess:
+def batch_run(url: str, home: Path, log: Path) -> ChildProcess:
     """`litcenter batch run` for the synthetic world's day, as staff would type it."""
     env = environment(
         current_api_url(), LITCENTER_HOME=str(home), LITCENTER_DATABASE_URL=url, COLUMNS="200"
