@@ -1,1 +1,9 @@
 """Prefect flows: thin tasks over the plain service functions of fulfilment and inventory."""
+
+import os
+
+# Prefect reads its settings when first imported, which every flow module does: quiet logs
+# and no analytics unless the environment asks otherwise.
+QUIET = {"PREFECT_LOGGING_LEVEL": "WARNING", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+for _name, _value in QUIET.items():
+    os.environ.setdefault(_name, _value)

@@ -4,7 +4,10 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-QUIET = {"PREFECT_LOGGING_LEVEL": "WARNING", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+from prefect.events.worker import EventsWorker
+from prefect.logging.handlers import APILogWorker
+from prefect.server.api.server import SubprocessASGIServer
+from prefect.settings import PREFECT_API_URL, temporary_settings
 
 
 @contextmanager
@@ -15,16 +18,10 @@ def prefect_api() -> Iterator[str]:
     another in every process-pool worker, all on one SQLite file ("database is locked").
     Starting one here and exporting its URL gives the whole run a single server.
     """
-    for name, value in QUIET.items():
-        os.environ.setdefault(name, value)
     configured = os.environ.get("PREFECT_API_URL")
     if configured:
         yield configured
         return
-    # Imported here, once the quiet settings are in the environment Prefect reads at import.
-    from prefect.server.api.server import SubprocessASGIServer
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
     server = SubprocessASGIServer()
     server.start(timeout=120)
     os.environ["PREFECT_API_URL"] = server.api_url
@@ -32,5 +29,9 @@ def prefect_api() -> Iterator[str]:
         with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
             yield server.api_url
     finally:
+        # Hand the last logs and events over while the server still listens: left for exit,
+        # Prefect retries them against the stopped server for over a minute.
+        APILogWorker.drain_all(timeout=30)
+        EventsWorker.drain_all(timeout=30)
         del os.environ["PREFECT_API_URL"]
         server.stop()

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Self
 
-from flows.runtime import QUIET
+from flows import QUIET
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 300
