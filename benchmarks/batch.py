@@ -18,6 +18,7 @@ from pypdf import PdfReader
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.render import bare_pages
+from flows.daily_batch import run_daily_batch, task_runner
 from flows.runtime import prefect_api
 from fulfilment.db import engine_for
 from fulfilment.schema import head_revision, migrate
@@ -105,9 +106,8 @@ class StepClock:
 
 def warm_up() -> None:
     """One trivial flow on the batch's task runner, so Prefect's first-run costs are not timed."""
+    # Here rather than at the top: `flows`, imported first, sets the quiet defaults Prefect reads.
     from prefect import flow, task
-
-    from flows.daily_batch import task_runner
 
     @task
     def nothing() -> int:
@@ -136,9 +136,6 @@ def run(inquiries: int, worlds: Path) -> dict[str, Any]:
         shutil.copytree(built, folder)
         url = database_url(folder)
         with prefect_api():
-            # Imported once prefect_api has set the quiet logging Prefect reads at import.
-            from flows.daily_batch import run_daily_batch
-
             warm_up()
             steps = StepClock()
             with TreeMemory() as memory:

@@ -7,6 +7,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from flows.daily_batch import run_daily_batch
 from flows.runtime import prefect_api
 from tests.support.world import PROFILE
 
@@ -38,9 +39,6 @@ def main() -> None:
     parser.add_argument("--pause-at", default=None)
     args = parser.parse_args()
     with prefect_api():
-        # Imported once prefect_api has set the quiet logging Prefect reads at import.
-        from flows.daily_batch import run_daily_batch
-
         summary = run_daily_batch(
             args.date, args.out, url=args.url, home=args.home, profile=PROFILE,
             on_step=StepPause(args.pause_at) if args.pause_at else None,
