@@ -6,6 +6,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from fulfilment import render
 from fulfilment.batch.packet_data import PacketContext, load_packets
 from fulfilment.batch.render_step import write_packet_files
 from fulfilment.clock import local_now
@@ -51,9 +52,10 @@ def scan_packets(
 
 
 def reprint_packet(
-    url: str, number: str, *, out_dir: Path, profile: CompanyProfile
+    url: str, number: str, *, out_dir: Path, profile: CompanyProfile, label_start: int = 1
 ) -> dict[str, str]:
     """Render a spoiled packet's letter, envelope and label again; stock is not picked twice."""
+    render.check_start_position(profile.label_sheet, label_start)
     with unit_of_work(url) as uow:
         session = uow.session
         packet = session.scalar(
@@ -75,4 +77,4 @@ def reprint_packet(
             )
         )
         uow.commit()
-    return write_packet_files(data, out_dir, f"reprint-{data.number}")
+    return write_packet_files(data, out_dir, f"reprint-{data.number}", label_start=label_start)

@@ -78,8 +78,13 @@ def render_chunk(
     return files
 
 
-def write_packet_files(packet: render.PacketData, out_dir: Path, stem: str) -> dict[str, str]:
-    """One packet's letter (with its cross-sell page), envelope and label as three PDFs."""
+def write_packet_files(
+    packet: render.PacketData, out_dir: Path, stem: str, *, label_start: int = 1
+) -> dict[str, str]:
+    """One packet's letter (with its cross-sell page), envelope and label as three PDFs.
+
+    `label_start` is the first unused label on a partly used sheet.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     files = {
         "letter": out_dir / f"{stem}-letter.pdf",
@@ -93,6 +98,7 @@ def write_packet_files(packet: render.PacketData, out_dir: Path, stem: str) -> d
         render.render_labels(
             [render.label_address(packet)],
             packet.labels.sheet,
+            start_position=label_start,
             offset_x_mm=packet.labels.offset_x_mm,
             offset_y_mm=packet.labels.offset_y_mm,
         ),

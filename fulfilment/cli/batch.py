@@ -123,11 +123,20 @@ def show_batch(
 def reprint(
     number: Annotated[str, typer.Argument(metavar="PACKET")],
     out: OutOption = None,
+    label_start: Annotated[
+        int, typer.Option("--label-start", help="First unused label on a partly used sheet.")
+    ] = 1,
     as_json: JsonFlag = False,
 ) -> None:
     """Print a spoiled packet again, without picking its literature twice."""
     context = ready()
-    files = reprint_packet(context.url, number, out_dir=out or Path.cwd(), profile=context.profile)
+    files = reprint_packet(
+        context.url,
+        number,
+        out_dir=out or Path.cwd(),
+        profile=context.profile,
+        label_start=label_start,
+    )
     if as_json:
         emit_json(files)
         return

@@ -4,7 +4,7 @@ import sys
 
 import typer
 
-from fulfilment.cli import batch, inquiries, setup, stock
+from fulfilment.cli import batch, inquiries, labels, setup, stock
 from fulfilment.cli.output import errors
 from fulfilment.errors import LitcenterError
 
@@ -24,6 +24,7 @@ app.add_typer(inquiries.inquiry, name="inquiry")
 app.add_typer(stock.literature, name="literature")
 app.add_typer(stock.stock, name="stock")
 app.add_typer(batch.batch, name="batch")
+app.add_typer(labels.labels, name="labels")
 app.command("scan")(batch.scan)
 app.command("preview")(batch.preview)
 app.command("schedule")(batch.schedule)

@@ -13,7 +13,8 @@ from rich.table import Table
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 
 console = Console()
-errors = Console(stderr=True)
+# Errors stay one line however long, for people and for scripts reading stderr.
+errors = Console(stderr=True, soft_wrap=True)
 
 
 def emit_json(document: Any) -> None:

@@ -12,6 +12,7 @@ from fulfilment.render.envelope import render_envelopes
 from fulfilment.render.envelope_choice import choose_envelope
 from fulfilment.render.labels import (
     LabelAddress,
+    check_start_position,
     label_address,
     render_alignment_sheet,
     render_labels,
@@ -47,6 +48,7 @@ __all__ = [
     "Ranking",
     "Recipient",
     "Rep",
+    "check_start_position",
     "choose_envelope",
     "label_address",
     "locate_templates",

@@ -33,11 +33,13 @@ def label_address(packet: PacketData) -> LabelAddress:
     return LabelAddress(tuple(postal_lines(packet.recipient)), packet.number)
 
 
-def _start(sheet: LabelSheet, start_position: int) -> int:
-    if not 1 <= start_position <= sheet.per_sheet:
+def check_start_position(sheet: str, start_position: int) -> int:
+    """The position of the first label to print, if that label is on the sheet."""
+    stock = label_sheet(sheet)
+    if not 1 <= start_position <= stock.per_sheet:
         raise BadInput(
-            f"start position {start_position} is not on a {sheet.code} sheet; "
-            f"use 1 to {sheet.per_sheet}"
+            f"start position {start_position} is not on the {stock.code} sheet; "
+            f"use 1 to {stock.per_sheet}"
         )
     return start_position
 
@@ -68,7 +70,7 @@ def render_labels(
 ) -> bytes:
     """Labels in order from `start_position` on the first sheet, as many sheets as needed."""
     stock = label_sheet(sheet)
-    position = _start(stock, start_position)
+    position = check_start_position(sheet, start_position)
     dx, dy = _shift(offset_x_mm, offset_y_mm)
     if not addresses:
         raise ValueError("no labels to render")

@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from fulfilment.render.stationery import label_sheet
 from tests.conftest import Cli
+from tests.integration.render.pdf_reading import text_runs
 
 
 @pytest.fixture(params=["sqlite"])
@@ -52,6 +54,19 @@ def test_demo_then_batch_commands(cli: Cli, tmp_path: Path) -> None:
     assert "PREVIEW" in letter.pages[0].extract_text()
     assert cli("batch", "show", str(batch["batch_id"]), "--json").json() == before, (
         "a preview changes nothing"
+    )
+
+    reprint = cli("batch", "reprint", packet["number"], "--label-start", "14",
+                  "--out", str(tmp_path / "reprint"), "--json")  # fmt: skip
+    assert reprint.code == 0, reprint.stderr
+    first_line = text_runs(Path(reprint.json()["label"]).read_bytes())[0]
+    assert label_sheet("avery-5160").cell(14).contains(first_line.extent), "label 14 is used"
+    off_sheet = cli("batch", "reprint", packet["number"], "--label-start", "31")
+    assert off_sheet.code == 1 and off_sheet.stderr.count("\n") == 1
+    assert "use 1 to 30" in off_sheet.stderr
+    timeline = cli("inquiry", "show", str(packet["inquiry_id"]), "--json").json()["timeline"]
+    assert [event["kind"] for event in timeline].count("reprinted") == 1, (
+        "a refused reprint leaves no trace"
     )
 
 
