@@ -15,9 +15,10 @@ from fulfilment.batch.commit import commit_batch
 from fulfilment.batch.outputs import ChunkFiles
 from fulfilment.batch.packet_data import PacketContext
 from fulfilment.batch.plan import plan_batch
-from fulfilment.batch.printer_files import assemble_batch
+from fulfilment.batch.printer_files import assemble_batch, assembled_files
 from fulfilment.batch.render_step import chunk_positions, render_chunk
 from fulfilment.batch.reserve import reserve_stock
+from fulfilment.batch.run_lock import exclusive_batch_run
 from fulfilment.batch.smtp import send_emails
 from fulfilment.batch.views import batch_summary
 from fulfilment.clock import local_now
@@ -109,20 +110,12 @@ def daily_batch(
     batch_id = plan(url, business_date, profile)
     report("reserve")
     reserved = reserve(url, batch_id)
-    with unit_of_work(url) as uow:
-        context = PacketContext(uow.session, profile)
-    work_dir = out_dir / ".chunks"
-    work_dir.mkdir(parents=True, exist_ok=True)
-    futures = [
-        render_part.submit(url, batch_id, business_date, index, positions, work_dir, context)
-        for index, positions in enumerate(chunk_positions(url, batch_id, profile=profile))
-    ]
-    chunks = []
-    for done, future in enumerate(futures, start=1):
-        report(f"render chunk {done} of {len(futures)}")
-        chunks.append(future.result())
-    report("assemble")
-    files = assemble(url, batch_id, out_dir, home, chunks, context)
+    files = assembled_files(url, batch_id)
+    if files is None:
+        files = _render_and_assemble(
+            url, batch_id, business_date, out_dir=out_dir, home=home, profile=profile,
+            report=report,
+        )  # fmt: skip
     report("commit")
     new_packets, warnings = commit(url, batch_id, profile)
     if smtp is not None and (out_dir / "email").is_dir():
@@ -138,6 +131,33 @@ def daily_batch(
     }
     _publish(summary)
     return summary
+
+
+def _render_and_assemble(
+    url: str,
+    batch_id: int,
+    business_date: date,
+    *,
+    out_dir: Path,
+    home: Path,
+    profile: CompanyProfile,
+    report: StepHook,
+) -> dict[str, str]:
+    """Render the reserved batch in parallel chunks, then merge them into the printer files."""
+    with unit_of_work(url) as uow:
+        context = PacketContext(uow.session, profile)
+    work_dir = out_dir / ".chunks"
+    work_dir.mkdir(parents=True, exist_ok=True)
+    futures = [
+        render_part.submit(url, batch_id, business_date, index, positions, work_dir, context)
+        for index, positions in enumerate(chunk_positions(url, batch_id, profile=profile))
+    ]
+    chunks = []
+    for done, future in enumerate(futures, start=1):
+        report(f"render chunk {done} of {len(futures)}")
+        chunks.append(future.result())
+    report("assemble")
+    return assemble(url, batch_id, out_dir, home, chunks, context)
 
 
 def task_runner() -> TaskRunner[Any]:
@@ -160,9 +180,11 @@ def run_daily_batch(
     on_step: StepHook | None = None,
     smtp: SmtpSettings | None = None,
 ) -> dict[str, Any]:
-    """Run the flow with the task runner this machine is set up for."""
+    """Run the flow with the task runner this machine is set up for, one run per day at a time."""
     configured = daily_batch.with_options(task_runner=task_runner())
-    return configured(business_date, out_dir, url, home, profile, on_step, smtp)
+    # Taken before the flow starts, so a busy day is one line for the user, not a failed run.
+    with exclusive_batch_run(url, business_date):
+        return configured(business_date, out_dir, url, home, profile, on_step, smtp)
 
 
 @flow(name="scheduled-daily-batch")

@@ -98,9 +98,10 @@ def plan_batch(url: str, business_date: date, *, profile: CompanyProfile) -> Pla
             return PlanResult(batch_id=existing, created=False)
         now = local_now(profile.timezone)
         batch = Batch(business_date=business_date, created_at=now, updated_at=now)
-        session.add(batch)
-        _fill(session, batch, profile=profile, now=now)
         try:
+            session.add(batch)
+            # Queries in _fill flush the batch: a clash can surface there as well as at commit.
+            _fill(session, batch, profile=profile, now=now)
             uow.commit()
         except IntegrityError as exc:
             raise LitcenterError(

@@ -35,6 +35,25 @@ def output_files(out_dir: Path) -> dict[str, str]:
     }
 
 
+def assembled_files(url: str, batch_id: int) -> dict[str, str] | None:
+    """The batch's files if an earlier run assembled them, else None: they are still to make."""
+    with unit_of_work(url) as uow:
+        return _files_made(_batch(uow.session, batch_id))
+
+
+def _batch(session: Session, batch_id: int) -> Batch:
+    batch = session.get(Batch, batch_id, with_for_update=True, populate_existing=True)
+    if batch is None:
+        raise NotFound(f"no batch {batch_id}; see 'litcenter batch list'")
+    return batch
+
+
+def _files_made(batch: Batch) -> dict[str, str] | None:
+    if batch.status in ("assembled", "committed"):
+        return output_files(Path(batch.out_dir))
+    return None
+
+
 def assemble_batch(
     url: str,
     batch_id: int,
@@ -46,11 +65,10 @@ def assemble_batch(
 ) -> dict[str, str]:
     """Write the batch's files under out_dir (each atomically) and mark the batch assembled."""
     with unit_of_work(url) as uow:
-        batch = uow.session.get(Batch, batch_id)
-        if batch is None:
-            raise NotFound(f"no batch {batch_id}; see 'litcenter batch list'")
-        if batch.status in ("assembled", "committed"):
-            return output_files(Path(batch.out_dir))
+        batch = _batch(uow.session, batch_id)
+        made = _files_made(batch)
+        if made is not None:
+            return made
         if batch.status != "reserved":
             raise LitcenterError(f"batch {batch_id} is {batch.status}, not reserved; run it again")
         business_date = batch.business_date
@@ -87,8 +105,11 @@ def assemble_batch(
                 sender_name=context.profile.name,
                 sender_email=context.profile.email,
             )
-        batch = uow.session.get(Batch, batch_id)
-        assert batch is not None
+        batch = _batch(uow.session, batch_id)
+        made = _files_made(batch)
+        if made is not None:
+            # Another run got here first: its files stand and its status is not taken back.
+            return made
         batch.status, batch.out_dir = "assembled", str(out_dir)
         uow.commit()
     shutil.rmtree(out_dir / ".chunks", ignore_errors=True)

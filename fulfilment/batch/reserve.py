@@ -27,7 +27,7 @@ def reserve_stock(url: str, batch_id: int) -> ReserveResult:
     """Allocate the printed packets' items; e-mailed packets travel as PDFs and take no stock."""
     with unit_of_work(url) as uow:
         session = uow.session
-        batch = session.get(Batch, batch_id)
+        batch = session.get(Batch, batch_id, with_for_update=True)
         if batch is None:
             raise NotFound(f"no batch {batch_id}; see 'litcenter batch list'")
         packets = session.scalars(

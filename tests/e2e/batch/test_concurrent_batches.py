@@ -32,11 +32,6 @@ def batch_run(url: str, home: Path, log: Path) -> ChildProcess:
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(
-    reason="racing runs can fail with a traceback: plan's autoflush raises IntegrityError outside "
-    "its try, assemble can set a committed batch back to assembled, and Prefect logs the "
-    "task's traceback on stderr",
-)
 def test_two_runs_at_once_plan_pick_and_print_once(
     prefect_harness: None,
     center: tuple[str, Path],

@@ -47,10 +47,6 @@ def finish_after_kill(url: str, tmp_path: Path, api_url: str, reference: BatchOu
     assert outcome == reference
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a re-run of an assembled batch renders every chunk again and leaves out/.chunks",
-)
 def test_killed_at_each_step_boundary_in_turn(
     tmp_path: Path, api_url: str, reference: BatchOutcome
 ) -> None:
