@@ -126,15 +126,18 @@ def add_item(
 def upload_edition(
     url: str, code: str, pdf: Path, *, home: Path, now: datetime | None = None
 ) -> ItemView:
-    """Make a checked PDF the item's new edition; the same file again changes nothing."""
+    """Make a checked PDF the item's new edition; the same file again adds no edition.
+
+    It does put back the stored copy if that went missing, as the batch's error asks staff to.
+    """
     at = stamp(now)
     with unit_of_work(url) as uow:
         session = uow.session
         item = require_item(session, code)
         with checked_pdf(pdf) as checked:
+            keep(checked, home)
             if checked.sha256 != item.pdf_sha256:
                 add_edition(session, item, checked, at=at)
-                keep(checked, home)
                 uow.commit()
         return view(session, item)
 

@@ -12,7 +12,15 @@ from fulfilment.batch.mailroom import reprint_packet, scan_packets
 from fulfilment.batch.preview import preview_packet
 from fulfilment.batch.views import batch_list, batch_show
 from fulfilment.cli.context import Context, ready
-from fulfilment.cli.output import JsonFlag, console, emit_json, errors, key_values, table
+from fulfilment.cli.output import (
+    JsonFlag,
+    console,
+    emit_json,
+    errors,
+    key_values,
+    quiet_prefect_console,
+    table,
+)
 from fulfilment.clock import local_now
 from fulfilment.errors import BadInput
 
@@ -42,6 +50,7 @@ def run_batch(
 ) -> None:
     """Plan, reserve, render, assemble and commit the day's packets (safe to re-run)."""
     # Prefect takes seconds to import: only the commands that run flows load it.
+    quiet_prefect_console()
     from flows.daily_batch import run_daily_batch
     from flows.runtime import prefect_api
 

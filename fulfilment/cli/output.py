@@ -1,6 +1,7 @@
 """Printing for the CLI: one JSON document with --json, else Rich tables and lines."""
 
 import json
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Annotated, Any
@@ -15,6 +16,14 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document.
 console = Console()
 # Errors stay one line however long, for people and for scripts reading stderr.
 errors = Console(stderr=True, soft_wrap=True)
+
+
+def quiet_prefect_console() -> None:
+    """Call before importing Prefect: a failed step is then one `error:` line, not a traceback.
+
+    Only Prefect's console handler is raised; the Prefect UI still receives every log line.
+    """
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
 
 
 def emit_json(document: Any) -> None:

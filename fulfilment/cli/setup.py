@@ -9,7 +9,14 @@ import typer
 
 from fulfilment.catalog import import_products
 from fulfilment.cli.context import ready
-from fulfilment.cli.output import JsonFlag, console, emit_json, errors, key_values
+from fulfilment.cli.output import (
+    JsonFlag,
+    console,
+    emit_json,
+    errors,
+    key_values,
+    quiet_prefect_console,
+)
 from fulfilment.clock import local_now
 from fulfilment.home import initialise
 from fulfilment.intake.service import import_inquiries
@@ -65,6 +72,7 @@ def reps_import(file: FileArg, as_json: JsonFlag = False) -> None:
 def demo(as_json: JsonFlag = False) -> None:
     """A demo center: sample products, reps, literature and stock, inquiries, today's batch."""
     # Prefect takes seconds to import: only the commands that run flows load it.
+    quiet_prefect_console()
     from flows.daily_batch import run_daily_batch
     from flows.runtime import prefect_api
 
