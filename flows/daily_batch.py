@@ -16,10 +16,10 @@ from fulfilment.batch.outputs import ChunkFiles
 from fulfilment.batch.packet_data import PacketContext
 from fulfilment.batch.plan import plan_batch
 from fulfilment.batch.printer_files import assemble_batch, assembled_files
-from fulfilment.batch.render_step import chunk_positions, render_chunk
+from fulfilment.batch.render_step import chunk_folder, chunk_positions, render_chunk
 from fulfilment.batch.reserve import reserve_stock
 from fulfilment.batch.run_lock import exclusive_batch_run
-from fulfilment.batch.smtp import send_emails
+from fulfilment.batch.smtp import record_emails_sent, send_emails
 from fulfilment.batch.views import batch_summary
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
@@ -84,13 +84,19 @@ StepHook = Callable[[str], None]
 
 
 @task(name="send e-mails", retries=2, retry_delay_seconds=30)
-def send(out_dir: Path, smtp: SmtpSettings) -> int:
+def send(email_dir: Path, smtp: SmtpSettings) -> int:
     """Send the batch's e-mailed packets; each goes out once however often this runs."""
     password = smtp.password.get_secret_value() if smtp.password else None
     return send_emails(
-        sorted((out_dir / "email").glob("*.eml")), host=smtp.host, port=smtp.port,
+        sorted(email_dir.glob("*.eml")), host=smtp.host, port=smtp.port,
         username=smtp.username, password=password, starttls=smtp.starttls,
     )  # fmt: skip
+
+
+@task(name="record e-mails sent")
+def record_sent(url: str, email_dir: Path, profile: CompanyProfile) -> int:
+    """Mark the packets whose e-mail went out as mailed: their turnaround ends there."""
+    return record_emails_sent(url, email_dir, profile=profile)
 
 
 @flow(name="daily-batch", validate_parameters=False)
@@ -118,9 +124,14 @@ def daily_batch(
         )  # fmt: skip
     report("commit")
     new_packets, warnings = commit(url, batch_id, profile)
-    if smtp is not None and (out_dir / "email").is_dir():
+    if smtp is not None and "email" in files:
         report("send e-mails")
-        send(out_dir, smtp)
+        email_dir = Path(files["email"])
+        try:
+            send(email_dir, smtp)
+        finally:
+            # Messages sent before a refusal or a lost connection count as mailed too.
+            record_sent(url, email_dir, profile)
     summary = {
         **batch_summary(url, batch_id),
         **reserved,
@@ -146,7 +157,7 @@ def _render_and_assemble(
     """Render the reserved batch in parallel chunks, then merge them into the printer files."""
     with unit_of_work(url) as uow:
         context = PacketContext(uow.session, profile)
-    work_dir = out_dir / ".chunks"
+    work_dir = chunk_folder(out_dir, batch_id)
     work_dir.mkdir(parents=True, exist_ok=True)
     futures = [
         render_part.submit(url, batch_id, business_date, index, positions, work_dir, context)

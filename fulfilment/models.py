@@ -248,6 +248,10 @@ class PacketItem(Base):
     status: Mapped[str] = mapped_column(String(12), default="planned")
     shelf: Mapped[str] = mapped_column(String(40), default="")
     weight_g: Mapped[int] = mapped_column(default=0)
+    # A backordered item goes out under separate cover with the first batch that finds stock.
+    sent_in_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("batches.id"), index=True, default=None
+    )
 
 
 class BatchHold(Base):

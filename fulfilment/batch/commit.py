@@ -61,7 +61,8 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
             .order_by(Packet.position)
         ).all()  # fmt: skip
         printed = [row for row in rows if row.channel == "print"]
-        pick_in(session, [row.number for row in printed], now=now)
+        separate = _separate_cover(session, batch_id)
+        pick_in(session, [row.number for row in printed] + sorted(separate), now=now)
         warnings = _use_supplies(
             session, batch, [row.envelope for row in printed], profile=profile, now=now
         )
@@ -78,6 +79,21 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
             )
             .values(status="picked")
         )
+        session.execute(
+            update(PacketItem)
+            .where(PacketItem.sent_in_batch_id == batch_id, PacketItem.status == "reserved")
+            .values(status="picked")
+        )
+        if separate:
+            session.execute(
+                insert(Event),
+                [
+                    {"inquiry_id": owed.inquiry_id, "at": now, "kind": "sent separately",
+                     "detail": f"{', '.join(owed.codes)} of packet {number} "
+                     f"under separate cover in the batch of {batch.business_date}"}
+                    for number, owed in sorted(separate.items())
+                ],
+            )  # fmt: skip
         inquiry_ids = [row.inquiry_id for row in rows]
         session.execute(update(Inquiry).where(Inquiry.id.in_(inquiry_ids)).values(status="printed"))
         if rows:
@@ -103,6 +119,28 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
         batch.status, batch.updated_at = "committed", now
         uow.commit()
         return CommitResult(packets=len(rows), follow_ups=len(rows), warnings=warnings)
+
+
+@dataclass(frozen=True)
+class OwedItems:
+    """An earlier packet's backordered items that this batch sends under separate cover."""
+
+    inquiry_id: int
+    codes: list[str]
+
+
+def _separate_cover(session: Session, batch_id: int) -> dict[str, OwedItems]:
+    """The earlier packets this batch sends owed items for, by packet number."""
+    rows = session.execute(
+        select(Packet.number, Packet.inquiry_id, PacketItem.code)
+        .join(PacketItem, PacketItem.packet_id == Packet.id)
+        .where(PacketItem.sent_in_batch_id == batch_id)
+        .order_by(Packet.number, PacketItem.id)
+    ).all()
+    separate: dict[str, OwedItems] = {}
+    for number, inquiry_id, code in rows:
+        separate.setdefault(number, OwedItems(inquiry_id, [])).codes.append(code)
+    return separate
 
 
 def _use_supplies(

@@ -1,15 +1,24 @@
 """Build the rendering layer's PacketData from stored packets: the one bridge to render/."""
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from fulfilment import render
 from fulfilment.followups import call_due
 from fulfilment.intake.addresses import address_lines
-from fulfilment.models import Contact, Inquiry, InquiryProduct, Packet, Product, ProductRelation
+from fulfilment.models import (
+    Contact,
+    Inquiry,
+    InquiryProduct,
+    Packet,
+    PacketItem,
+    Product,
+    ProductRelation,
+)
 from fulfilment.settings import CompanyProfile
 from fulfilment.views import contact_address
 
@@ -76,7 +85,7 @@ class PacketContext:
                     code=item.code,
                     title=item.title,
                     kind=item.kind,
-                    enclosed=item.status != "backordered",
+                    enclosed=item.status != "backordered" and item.sent_in_batch_id is None,
                     shelf=item.shelf,
                     quantity=item.qty,
                 )
@@ -127,10 +136,38 @@ class PacketContext:
 
 def load_packets(session: Session, batch_id: int, positions: Sequence[int]) -> list[Packet]:
     """Stored packets of a batch at these positions, with what rendering reads, in order."""
+    return _load(session, Packet.batch_id == batch_id, Packet.position.in_(positions))
+
+
+def load_separate_cover(
+    session: Session, batch_id: int, context: PacketContext, *, business_date: date
+) -> list[render.PacketData]:
+    """Earlier packets whose backordered items this batch sends, each carrying just those."""
+    sent_here = select(PacketItem.packet_id).where(PacketItem.sent_in_batch_id == batch_id)
+    return [
+        replace(
+            context.packet(packet, business_date=business_date),
+            enclosures=tuple(
+                render.Enclosure(
+                    code=item.code,
+                    title=item.title,
+                    kind=item.kind,
+                    shelf=item.shelf,
+                    quantity=item.qty,
+                )
+                for item in packet.items
+                if item.sent_in_batch_id == batch_id
+            ),
+        )
+        for packet in _load(session, Packet.id.in_(sent_here))
+    ]
+
+
+def _load(session: Session, *where: ColumnElement[bool]) -> list[Packet]:
     return list(
         session.scalars(
             select(Packet)
-            .where(Packet.batch_id == batch_id, Packet.position.in_(positions))
+            .where(*where)
             .options(
                 selectinload(Packet.items),
                 selectinload(Packet.inquiry).selectinload(Inquiry.contact),
@@ -139,7 +176,7 @@ def load_packets(session: Session, batch_id: int, positions: Sequence[int]) -> l
                 .selectinload(Inquiry.products)
                 .selectinload(InquiryProduct.product),
             )
-            .order_by(Packet.position)
+            .order_by(Packet.batch_id, Packet.position)
         )
     )
 

@@ -13,7 +13,8 @@ from fulfilment.batch.atomic import atomic_write
 from fulfilment.batch.email import write_email_packets
 from fulfilment.batch.manifest import write_manifest
 from fulfilment.batch.outputs import Attachment, ChunkFiles, EmailPacket, ManifestLine
-from fulfilment.batch.packet_data import PacketContext, load_packets
+from fulfilment.batch.packet_data import PacketContext, load_packets, load_separate_cover
+from fulfilment.batch.render_step import packet_labels
 from fulfilment.db import unit_of_work
 from fulfilment.errors import LitcenterError, NotFound
 from fulfilment.models import Batch, Packet
@@ -22,17 +23,20 @@ from inventory.models import LiteratureItem
 from inventory.uploads import stored_path
 
 PRINTER_FEEDS = ("letters", "envelopes", "labels")
+OUTPUTS = {
+    **{feed: f"{feed}.pdf" for feed in PRINTER_FEEDS},
+    "separate_cover_labels": "separate-cover-labels.pdf",
+    "picklist": "picklist.pdf",
+    "manifest": "manifest.csv",
+    "manifest_pdf": "manifest.pdf",
+    "email": "email",
+}
 
 
 def output_files(out_dir: Path) -> dict[str, str]:
-    """The files a batch writes, by what they are for."""
-    return {
-        **{feed: str(out_dir / f"{feed}.pdf") for feed in PRINTER_FEEDS},
-        "picklist": str(out_dir / "picklist.pdf"),
-        "manifest": str(out_dir / "manifest.csv"),
-        "manifest_pdf": str(out_dir / "manifest.pdf"),
-        "email": str(out_dir / "email"),
-    }
+    """The files a batch wrote, by what they are for; a day without e-mail has no email folder."""
+    paths = {name: out_dir / file for name, file in OUTPUTS.items()}
+    return {name: str(path) for name, path in paths.items() if path.exists()}
 
 
 def assembled_files(url: str, batch_id: int) -> dict[str, str] | None:
@@ -74,21 +78,25 @@ def assemble_batch(
         business_date = batch.business_date
         positions = [p.position for p in batch.packets]
     out_dir.mkdir(parents=True, exist_ok=True)
-    files = output_files(out_dir)
     ordered = sorted(chunks, key=lambda chunk: chunk.index)
     for feed in PRINTER_FEEDS:
         parts = [getattr(chunk, feed) for chunk in ordered]
         if parts:
-            merge_pdfs(parts, Path(files[feed]))
+            merge_pdfs(parts, out_dir / OUTPUTS[feed])
     with unit_of_work(url) as uow:
         packets = load_packets(uow.session, batch_id, positions)
         data = {p.number: context.packet(p, business_date=business_date) for p in packets}
         printed = [data[p.number] for p in packets if p.channel == "print"]
+        owed = load_separate_cover(uow.session, batch_id, context, business_date=business_date)
         paper = "letter" if context.profile.default_country in letter_countries() else "a4"
-        if printed:
+        if owed:
+            atomic_write(out_dir / OUTPUTS["separate_cover_labels"], packet_labels(owed))
+        if printed or owed:
             atomic_write(
-                Path(files["picklist"]),
-                render.render_pick_list(printed, batch=str(business_date), paper_code=paper),
+                out_dir / OUTPUTS["picklist"],
+                render.render_pick_list(
+                    [*printed, *owed], batch=str(business_date), paper_code=paper
+                ),
             )
         write_manifest(
             _manifest_lines(packets),
@@ -113,7 +121,7 @@ def assemble_batch(
         batch.status, batch.out_dir = "assembled", str(out_dir)
         uow.commit()
     shutil.rmtree(out_dir / ".chunks", ignore_errors=True)
-    return files
+    return output_files(out_dir)
 
 
 def _manifest_lines(packets: Sequence[Packet]) -> list[ManifestLine]:

@@ -34,14 +34,24 @@ def chunk_positions(url: str, batch_id: int, *, profile: CompanyProfile) -> list
     return [positions[start : start + size] for start in range(0, len(positions), size)]
 
 
-def chunk_files(work_dir: Path, index: int) -> ChunkFiles:
-    """Where chunk `index` of a batch keeps its PDFs until they are merged."""
+def chunk_files(work_dir: Path, index: int, positions: Sequence[int]) -> ChunkFiles:
+    """Where chunk `index` of a batch keeps its PDFs until they are merged.
+
+    The name carries the packet positions, so a chunk left by a run that cut the batch
+    differently (another label sheet) is never taken for this one.
+    """
+    stem = f"{index:05d}-{positions[0]:06d}-{positions[-1]:06d}"
     return ChunkFiles(
         index=index,
-        letters=work_dir / f"{index:05d}-letters.pdf",
-        envelopes=work_dir / f"{index:05d}-envelopes.pdf",
-        labels=work_dir / f"{index:05d}-labels.pdf",
+        letters=work_dir / f"{stem}-letters.pdf",
+        envelopes=work_dir / f"{stem}-envelopes.pdf",
+        labels=work_dir / f"{stem}-labels.pdf",
     )
+
+
+def chunk_folder(out_dir: Path, batch_id: int) -> Path:
+    """Where a batch's chunks wait to be merged: one folder per batch under its output folder."""
+    return out_dir / ".chunks" / str(batch_id)
 
 
 def render_chunk(
@@ -55,7 +65,7 @@ def render_chunk(
     context: PacketContext,
 ) -> ChunkFiles:
     """Render one chunk; a chunk already on disk from an earlier run is kept as it is."""
-    files = chunk_files(work_dir, index)
+    files = chunk_files(work_dir, index, positions)
     if all(path.exists() for path in (files.letters, files.envelopes, files.labels)):
         return files
     with unit_of_work(url) as uow:
@@ -63,19 +73,22 @@ def render_chunk(
             context.packet(packet, business_date=business_date)
             for packet in load_packets(uow.session, batch_id, positions)
         ]
-    labels = context.labels
     atomic_write(files.letters, render.render_packets(packets))
     atomic_write(files.envelopes, render.render_envelopes(packets))
-    atomic_write(
-        files.labels,
-        render.render_labels(
-            [render.label_address(packet) for packet in packets],
-            labels.sheet,
-            offset_x_mm=labels.offset_x_mm,
-            offset_y_mm=labels.offset_y_mm,
-        ),
-    )
+    atomic_write(files.labels, packet_labels(packets))
     return files
+
+
+def packet_labels(packets: Sequence[render.PacketData], *, start_position: int = 1) -> bytes:
+    """The packets' address labels on the sheet and with the offsets of the label printer."""
+    setup = packets[0].labels
+    return render.render_labels(
+        [render.label_address(packet) for packet in packets],
+        setup.sheet,
+        start_position=start_position,
+        offset_x_mm=setup.offset_x_mm,
+        offset_y_mm=setup.offset_y_mm,
+    )
 
 
 def write_packet_files(
@@ -93,14 +106,5 @@ def write_packet_files(
     }
     atomic_write(files["letter"], render.render_packets([packet]))
     atomic_write(files["envelope"], render.render_envelopes([packet]))
-    atomic_write(
-        files["label"],
-        render.render_labels(
-            [render.label_address(packet)],
-            packet.labels.sheet,
-            start_position=label_start,
-            offset_x_mm=packet.labels.offset_x_mm,
-            offset_y_mm=packet.labels.offset_y_mm,
-        ),
-    )
+    atomic_write(files["label"], packet_labels([packet], start_position=label_start))
     return {name: str(path) for name, path in files.items()}

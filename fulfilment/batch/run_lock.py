@@ -39,7 +39,9 @@ def exclusive_batch_run(url: str, business_date: date) -> Iterator[None]:
         with _file_lock(make_url(url).database, business_date):
             yield
         return
-    with engine.connect() as connection:
+    # Autocommit: a session idling in a transaction for the whole run could be ended by the
+    # server's idle_in_transaction_session_timeout, and the lock with it.
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         keys = {"space": _ADVISORY_SPACE, "day": business_date.toordinal()}
         if not connection.scalar(text("SELECT pg_try_advisory_lock(:space, :day)"), keys):
             raise BatchRunning(business_date)

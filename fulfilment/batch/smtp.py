@@ -8,7 +8,9 @@ from email.policy import default
 from pathlib import Path
 
 from fulfilment.batch.atomic import atomic_write
+from fulfilment.batch.mailroom import scan_packets
 from fulfilment.errors import BadInput, LitcenterError
+from fulfilment.settings import CompanyProfile
 
 TIMEOUT_SECONDS = 60.0
 
@@ -16,6 +18,13 @@ TIMEOUT_SECONDS = 60.0
 def sent_marker(eml: Path) -> Path:
     """The file that records a message went out, so a re-run does not send it again."""
     return eml.with_suffix(".sent")
+
+
+def record_emails_sent(url: str, email_dir: Path, *, profile: CompanyProfile) -> int:
+    """Mark each packet whose message went out as mailed, once; returns how many were new."""
+    numbers = sorted(marker.stem for marker in email_dir.glob("*.sent"))
+    outcomes = scan_packets(url, numbers, profile=profile)
+    return sum(outcome["outcome"] == "mailed" for outcome in outcomes)
 
 
 def send_emails(

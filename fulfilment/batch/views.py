@@ -4,7 +4,7 @@ from collections import Counter
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from fulfilment.db import unit_of_work
 from fulfilment.errors import NotFound
@@ -42,6 +42,11 @@ def batch_summary(url: str, batch_id: int) -> dict[str, Any]:
                 .select_from(PacketItem)
                 .join(Packet)
                 .where(Packet.batch_id == batch_id, PacketItem.status == "backordered")
+            ),
+            "separate_cover": session.scalar(
+                select(func.count())
+                .select_from(PacketItem)
+                .where(PacketItem.sent_in_batch_id == batch_id)
             ),
             "by_postage": dict(sorted(classes.items())),
         }
@@ -92,4 +97,20 @@ def batch_show(url: str, batch_id: int) -> dict[str, Any]:
             "out_dir": batch.out_dir,
             "packets": [_packet(packet) for packet in batch.packets],
             "holds": [{"inquiry_id": h.inquiry_id, "reason": h.reason} for h in batch.holds],
+            "separate_cover": _separate_cover(uow.session, batch_id),
         }
+
+
+def _separate_cover(session: Session, batch_id: int) -> list[dict[str, Any]]:
+    """Items earlier packets owed, sent by this batch, with the packet they belong to."""
+    rows = session.execute(
+        select(Packet.number, Packet.inquiry_id, PacketItem)
+        .join(PacketItem, PacketItem.packet_id == Packet.id)
+        .where(PacketItem.sent_in_batch_id == batch_id)
+        .order_by(Packet.number, PacketItem.id)
+    ).all()
+    return [
+        {"packet": number, "inquiry_id": inquiry_id, "code": item.code,
+         "requested_code": item.requested_code, "qty": item.qty, "status": item.status}
+        for number, inquiry_id, item in rows
+    ]  # fmt: skip

@@ -1,0 +1,51 @@
+"""E-mailed packets: the batch sends them through a real SMTP server and counts them as mailed."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from fulfilment.batch.views import batch_show
+from fulfilment.settings import SmtpSettings
+from fulfilment.views import inquiry_show
+from tests.integration.batch_assemble.smtp_server import smtp_server
+from tests.support.world import PROFILE, demo_world
+
+DAY = date(2026, 11, 24)
+
+
+@pytest.fixture(params=["sqlite"])
+def blank_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Sending is the same on both databases; the steps it follows are tested on both."""
+    return f"sqlite:///{tmp_path / 'litcenter.db'}"
+
+
+def test_sent_packets_are_mailed_and_sent_once(
+    prefect_harness: None, database_url: str, tmp_path: Path
+) -> None:
+    from flows.daily_batch import run_daily_batch
+
+    home = tmp_path / "home"
+    demo_world(database_url, home)
+    with smtp_server() as server:
+        smtp = SmtpSettings(host=server.host, port=server.port, starttls=False)
+        summary = run_daily_batch(
+            DAY, tmp_path / "out", url=database_url, home=home, profile=PROFILE, smtp=smtp
+        )
+        again = run_daily_batch(
+            DAY, tmp_path / "out", url=database_url, home=home, profile=PROFILE, smtp=smtp
+        )
+
+    packets = batch_show(database_url, summary["batch_id"])["packets"]
+    emailed = [p for p in packets if p["channel"] == "email"]
+    assert emailed
+    assert len(server.inbox.messages) == len(emailed), "each message once, over two runs"
+    assert again["new_packets"] == 0
+    for packet in emailed:
+        assert packet["status"] == "mailed" and packet["mailed_at"]
+        inquiry = inquiry_show(database_url, packet["inquiry_id"])
+        assert inquiry["status"] == "mailed"
+        assert [e["kind"] for e in inquiry["timeline"]].count("mailed") == 1
+    assert all(p["status"] == "printed" for p in packets if p["channel"] == "print"), (
+        "paper packets are mailed when the mail room scans them"
+    )

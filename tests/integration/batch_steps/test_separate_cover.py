@@ -1,0 +1,82 @@
+"""Backorders: when stock arrives, the next batch sends what earlier packets still owe."""
+
+from datetime import date
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from fulfilment.batch.views import batch_show
+from fulfilment.views import inquiry_show
+from inventory.movements import receive
+from inventory.reorder import stock_levels
+from tests.support.steps import run_steps
+from tests.support.world import PROFILE, demo_world
+
+FIRST, SECOND = date(2026, 11, 24), date(2026, 11, 25)
+
+
+def owed(url: str, batch_id: int) -> list[tuple[str, str]]:
+    """(packet number, item code) of every printed packet item still backordered."""
+    return [
+        (packet["number"], item["requested_code"])
+        for packet in batch_show(url, batch_id)["packets"]
+        for item in packet["items"]
+        if item["status"] == "backordered"
+    ]
+
+
+def levels(url: str, code: str) -> tuple[int, int, int]:
+    (line,) = [line for line in stock_levels(url) if line.code == code]
+    return line.on_hand, line.reserved, line.backordered
+
+
+def test_stock_that_arrives_goes_out_with_the_next_batch(
+    database_url: str, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    demo_world(database_url, home)
+    first = run_steps(database_url, FIRST, tmp_path / "first", home=home, profile=PROFILE)
+    waiting = owed(database_url, first["batch_id"])
+    assert waiting, "the demo's stock leaves some packets short"
+    code = waiting[0][1]
+    due = [number for number, item in waiting if item == code]
+    on_hand, _, backordered = levels(database_url, code)
+    assert backordered == len(due)
+    receive(database_url, code, 100, location="shelf")
+
+    second = run_steps(database_url, SECOND, tmp_path / "second", home=home, profile=PROFILE)
+
+    assert second["separate_cover"] == len(due)
+    sent = batch_show(database_url, second["batch_id"])["separate_cover"]
+    assert [(s["packet"], s["requested_code"], s["status"]) for s in sent] == [
+        (number, code, "picked") for number in sorted(due)
+    ]
+    assert all(pair[1] != code for pair in owed(database_url, first["batch_id"]))
+    assert levels(database_url, code) == (on_hand + 100 - len(due), 0, 0), "picked, not held"
+    picklist = " ".join(
+        page.extract_text() for page in PdfReader(second["files"]["picklist"]).pages
+    )
+    assert all(number in picklist for number in due) and code in picklist
+    labels = PdfReader(second["files"]["separate_cover_labels"]).pages[0].extract_text()
+    first_owed = next(p for p in batch_show(database_url, first["batch_id"])["packets"]
+                      if p["number"] == due[0])  # fmt: skip
+    inquiry = inquiry_show(database_url, first_owed["inquiry_id"])
+    assert inquiry["name"].upper() in labels.upper()
+    timeline = [event["kind"] for event in inquiry["timeline"]]
+    assert timeline.count("sent separately") == 1
+
+    again = run_steps(database_url, SECOND, tmp_path / "second", home=home, profile=PROFILE)
+
+    assert again["separate_cover"] == len(due)
+    assert levels(database_url, code) == (on_hand + 100 - len(due), 0, 0), "a re-run picks nothing"
+
+
+def test_a_day_without_arrivals_sends_nothing_separately(database_url: str, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    demo_world(database_url, home)
+    run_steps(database_url, FIRST, tmp_path / "first", home=home, profile=PROFILE)
+
+    second = run_steps(database_url, SECOND, tmp_path / "second", home=home, profile=PROFILE)
+
+    assert second["packets"] == 0 and second["separate_cover"] == 0
+    assert set(second["files"]) == {"manifest", "manifest_pdf"}, "no empty printer files listed"
