@@ -19,13 +19,21 @@ def _is_country_line(line: str) -> bool:
     return line.isascii() and line.isupper() and not any(char.isdigit() for char in line)
 
 
+def split_country(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The lines less a final country line, and that line alone (none for domestic mail)."""
+    if lines and _is_country_line(lines[-1]):
+        return lines[:-1], lines[-1:]
+    return lines, []
+
+
 def address_block(recipient: Recipient) -> list[str]:
     """Letter address lines: western name first, Chinese from large to small with the name last."""
     lines = list(recipient.address_lines)
     if recipient.country.upper() != "CN":
         return [recipient.name, recipient.title, recipient.company, *lines]
-    country = [lines.pop()] if lines and _is_country_line(lines[-1]) else []
-    return [*lines, recipient.company, name_line(recipient), *country]
+    # The country stays last, below the name, where the sending post looks for it.
+    places, country = split_country(lines)
+    return [*places, recipient.company, name_line(recipient), *country]
 
 
 def postal_lines(recipient: Recipient) -> list[str]:

@@ -7,6 +7,7 @@ from functools import cache
 
 from barcode.codex import Code128
 from reportlab.graphics.barcode.usps4s import USPS_4State
+from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 
 from fulfilment.errors import BadInput
@@ -38,10 +39,21 @@ def code128_rules() -> Code128Rules:
     )
 
 
+@dataclass(frozen=True)
+class ImbRules:
+    """The IMb's fixed digits and closest bar spacing from the barcode data file."""
+
+    prefix: str
+    min_pitch: float
+
+
 @cache
-def _imb_prefix() -> str:
+def imb_rules() -> ImbRules:
     entry = read_data(locate_templates() / "labels" / "barcodes.toml")["imb"]
-    return f"{entry['barcode_id']}{entry['service_type']}"
+    return ImbRules(
+        prefix=f"{entry['barcode_id']}{entry['service_type']}",
+        min_pitch=inch / float(entry["max_bars_per_inch"]),
+    )
 
 
 def code128_modules(value: str) -> str:
@@ -84,17 +96,35 @@ def draw_code128(canvas: Canvas, value: str, area: Rect, text_size: float = 0.0)
     return bars
 
 
+# The serial must not repeat within 45 days (USPS). It is a day number times the
+# packets one day can number, plus the packet's sequence in its batch. The day counts
+# from a fixed epoch, not within the year: a day of the year restarts on 1 January and
+# would meet a serial used in December. Per serial length, (days in the cycle, packets
+# a day): 10,000 days x 100,000 with a 6-digit mailer id, and 50 days x 20,000 with a
+# 9-digit one, whose 6-digit serial has only a million codes.
+_SERIAL_CYCLES = {9: (10_000, 100_000), 6: (50, 20_000)}
+_SEQUENCE = re.compile(r"(\d+)$")
+
+
 def imb_tracking_code(mailer_id: str, packet_number: str, packet_date: date) -> str:
     """The 20-digit IMb tracking code: prefix, mailer id, then a serial from date and sequence."""
     if not mailer_id.isdigit() or len(mailer_id) not in (6, 9):
         raise BadInput(
             f"USPS mailer id {mailer_id!r} must be 6 or 9 digits; fix the company profile"
         )
-    sequence = int(re.sub(r"\D", "", packet_number)[-5:] or "0")
+    found = _SEQUENCE.search(packet_number)
+    if found is None:
+        raise BadInput(f"packet number {packet_number!r} does not end in its sequence number")
+    sequence = int(found[1])
     serial_digits = 15 - len(mailer_id)
-    # The serial must stay unique for 45 days: day number above the daily sequence.
-    day = packet_date.toordinal() % 10 ** (serial_digits - 5)
-    return f"{_imb_prefix()}{mailer_id}{day:0{serial_digits - 5}d}{sequence:05d}"
+    days, per_day = _SERIAL_CYCLES[serial_digits]
+    if sequence >= per_day:
+        raise BadInput(
+            f"packet {packet_number}: with a {len(mailer_id)}-digit USPS mailer id the IMb "
+            f"numbers at most {per_day - 1} packets a day; mail the rest on another day"
+        )
+    serial = packet_date.toordinal() % days * per_day + sequence
+    return f"{imb_rules().prefix}{mailer_id}{serial:0{serial_digits}d}"
 
 
 def imb_routing(postcode: str) -> str | None:
@@ -104,8 +134,20 @@ def imb_routing(postcode: str) -> str | None:
 
 
 def draw_imb(canvas: Canvas, tracking: str, routing: str, area: Rect) -> None:
-    """Draw the USPS Intelligent Mail barcode at the left of `area`, as narrow as needed to fit."""
+    """Draw the USPS Intelligent Mail barcode at the left of `area`.
+
+    ReportLab's default spacing (20 bars per inch, 3.225 in long) is the widest USPS
+    allows; a narrower box packs the bars closer, down to the data file's limit.
+    """
     barcode = USPS_4State(value=tracking, routing=routing)
-    free = area.width - 2 * barcode.horizontalClearZone - barcode.barWidth
-    barcode.pitch = free / 64
+    # 65 bars are 64 pitches and one bar wide, with a clear zone either side.
+    margins = 2 * barcode.horizontalClearZone + barcode.barWidth
+    fitting = (area.width - margins) / 64
+    if fitting < imb_rules().min_pitch:
+        needed = margins + 64 * imb_rules().min_pitch
+        raise BadInput(
+            f"the USPS barcode needs {needed / inch:.2f} in; its imb box is "
+            f"{area.width / inch:.2f} in wide; widen the imb box in envelopes.toml"
+        )
+    barcode.pitch = min(barcode.pitch, fitting)
     barcode.drawOn(canvas, area.x, area.y + (area.height - barcode.height) / 2)

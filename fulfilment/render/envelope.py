@@ -6,7 +6,12 @@ from io import BytesIO
 from reportlab.lib.colors import HexColor, black
 from reportlab.pdfgen.canvas import Canvas
 
-from fulfilment.render.address import lines_without_postcode, name_line, postal_lines
+from fulfilment.render.address import (
+    lines_without_postcode,
+    name_line,
+    postal_lines,
+    split_country,
+)
 from fulfilment.render.barcodes import draw_code128, draw_imb, imb_routing, imb_tracking_code
 from fulfilment.render.fit import draw_in_box, fit_lines
 from fulfilment.render.fonts import font_for
@@ -97,11 +102,14 @@ def _draw_chinese(canvas: Canvas, packet: PacketData, stock: Envelope) -> None:
         layout.postcode_gap,
         boxes["postcode"].style,
     )
-    address = [*lines_without_postcode(recipient), recipient.company]
-    draw_in_box(canvas, address, area("address"), boxes["address"].style)
+    places, country = split_country(lines_without_postcode(recipient))
+    draw_in_box(canvas, [*places, recipient.company], area("address"), boxes["address"].style)
     draw_in_box(
         canvas, [name_line(recipient) + layout.name_suffix], area("name"), boxes["name"].style
     )
+    # As in the letter, the country comes last: under the name, where the sending post
+    # looks for it, not between the street and the company.
+    draw_in_box(canvas, country, area("country"), boxes["country"].style)
     _draw_teaser(
         canvas, packet.company.teaser(packet.language), area("teaser"), boxes["teaser"].style
     )

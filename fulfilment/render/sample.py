@@ -79,7 +79,7 @@ RANKING = Ranking(
 
 _ENCLOSURES = (
     Enclosure(code="L-CP100", title="Centrifugal pumps CP series", kind="brochure", shelf="A-02"),
-    Enclosure(code="L-PRICE", title="Price list 2026", kind="price list", shelf="A-10"),
+    Enclosure(code="L-PRICE", title="Price list 2026", kind="price-list", shelf="A-10"),
     Enclosure(
         code="L-CAT", title="Full product catalogue", kind="catalogue", enclosed=False, shelf="C-01"
     ),
@@ -140,8 +140,10 @@ CN_PACKET = replace(
     ),
     products=(_BY_CODE["P-100"],),
     enclosures=(
-        Enclosure(code="L-CP100-ZH", title="CP系列离心泵", kind="产品手册", shelf="B-03"),
-        Enclosure(code="L-CAT-ZH", title="产品总目录", kind="目录", enclosed=False, shelf="C-02"),
+        Enclosure(code="L-CP100-ZH", title="CP系列离心泵", kind="brochure", shelf="B-03"),
+        Enclosure(
+            code="L-CAT-ZH", title="产品总目录", kind="catalogue", enclosed=False, shelf="C-02"
+        ),
     ),
     rep=Rep("李华", "+86 21 5555 0100", "li.hua@example.com"),
     envelope="dl",

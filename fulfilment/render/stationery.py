@@ -187,7 +187,7 @@ def machine_readable_countries() -> frozenset[str]:
 def chinese_layout() -> ChineseLayout:
     """The envelope layout for mail addressed to China."""
     entry = _labels_data("envelopes.toml")["layouts"]["cn"]
-    names = ("postcode", "address", "name", "teaser", "barcode", "return_address")
+    names = ("postcode", "address", "name", "country", "teaser", "barcode", "return_address")
     return ChineseLayout(
         boxes={name: box(entry[name]) for name in names},
         name_suffix=entry["name_suffix"],

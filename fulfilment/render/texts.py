@@ -1,8 +1,10 @@
 """Letter texts from sandboxed Jinja2 templates, as ReportLab paragraph markup."""
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 from jinja2 import FileSystemLoader, StrictUndefined, Template, TemplateError
@@ -11,6 +13,7 @@ from markupsafe import Markup
 
 from fulfilment.errors import BadInput
 from fulfilment.render.fonts import escape_text, wrap_cjk
+from fulfilment.render.geometry import read_data
 from fulfilment.render.locate import locate_templates
 from fulfilment.render.packet import PacketData
 
@@ -98,6 +101,13 @@ class Texts:
         return _blocks(self._raw(piece))
 
 
+@cache
+def kind_labels(language: str) -> Mapping[str, str]:
+    """What letters in `language` call each kind of literature, from its kinds.toml."""
+    # Read-only: the parsed file is cached and shared by every letter of the process.
+    return MappingProxyType(read_data(locate_templates() / "letters" / language / "kinds.toml"))
+
+
 def packet_values(packet: PacketData, **extra: Any) -> dict[str, Any]:
     """The values every letter-language template of a packet can use."""
     return {
@@ -112,5 +122,6 @@ def packet_values(packet: PacketData, **extra: Any) -> dict[str, Any]:
         "rep": packet.rep,
         "call_date": packet.call_date,
         "note": packet.publication_note,
+        "kinds": kind_labels(packet.language),
         **extra,
     }

@@ -11,7 +11,7 @@ from typing import cast
 import pytest
 from PIL import Image
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
+from pypdf.generic import ContentStream, DictionaryObject
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from fulfilment.render.fonts import register_cjk
@@ -100,6 +100,36 @@ def text_lines(pdf: bytes, page: int = 0) -> list[Line]:
             lines.append(Line(run.text, run.extent))
             previous = run
     return [replace(line, text=line.text.strip()) for line in lines if line.text.strip()]
+
+
+def _apply(matrix: list[float], x: float, y: float) -> tuple[float, float]:
+    return matrix[0] * x + matrix[2] * y + matrix[4], matrix[1] * x + matrix[3] * y + matrix[5]
+
+
+def filled_rects(pdf: bytes, page: int = 0) -> list[Rect]:
+    """Every rectangle the page's own content draws (`re`), in page points.
+
+    The current transformation is followed through `q`, `Q` and `cm`, as barcodes draw
+    their bars inside a moved or scaled coordinate system. Form XObjects are not entered.
+    """
+    reader = PdfReader(BytesIO(pdf))
+    content = ContentStream(reader.pages[page].get_contents(), reader)
+    matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+    saved: list[list[float]] = []
+    rects: list[Rect] = []
+    for operands, operator in content.operations:
+        if operator == b"q":
+            saved.append(matrix)
+        elif operator == b"Q":
+            matrix = saved.pop()
+        elif operator == b"cm":
+            matrix = _multiply([float(value) for value in operands], matrix)
+        elif operator == b"re":
+            x, y, width, height = (float(value) for value in operands)
+            x0, y0 = _apply(matrix, x, y)
+            x1, y1 = _apply(matrix, x + width, y + height)
+            rects.append(Rect(min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0)))
+    return rects
 
 
 def page_text(pdf: bytes) -> str:

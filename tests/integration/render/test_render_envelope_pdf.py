@@ -2,17 +2,21 @@
 
 from dataclasses import replace
 from io import BytesIO
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.units import inch
 
 from fulfilment.render import PacketData, render_envelopes
+from fulfilment.render.geometry import Rect
 from fulfilment.render.sample import CN_PACKET, COMPANY, DE_PACKET, US_PACKET
-from fulfilment.render.stationery import envelope, envelope_codes
+from fulfilment.render.stationery import Envelope, envelope, envelope_codes
 from tests.integration.render.pdf_reading import (
     dark_pixels,
     decode_barcodes,
+    filled_rects,
     page_text,
     rasterize,
     text_lines,
@@ -106,6 +110,65 @@ def test_imb_prints_only_with_a_mailer_id(tmp_path: Path) -> None:
 
     assert dark_pixels(with_id, area, stock.height, 150) > 200
     assert dark_pixels(without, area, stock.height, 150) == 0
+
+
+def _imb_bars(pdf: bytes, area: Rect) -> list[Rect]:
+    return sorted((rect for rect in filled_rects(pdf) if area.contains(rect)), key=lambda r: r.x)
+
+
+def _assert_usps_spacing(bars: list[Rect]) -> None:
+    """USPS-B-3200: 65 bars 0.015-0.025 in wide, 20-24 per inch, 2.667-3.225 in overall."""
+    assert len(bars) == 65
+    pitches = [second.x - first.x for first, second in pairwise(bars)]
+    assert all(20 - 1e-6 <= inch / pitch <= 24 + 1e-6 for pitch in pitches), pitches
+    assert all(0.015 * inch - 1e-6 <= bar.width <= 0.025 * inch + 1e-6 for bar in bars)
+    assert 2.667 * inch - 1e-6 <= bars[-1].right - bars[0].x <= 3.225 * inch + 1e-6
+
+
+def _prints_imb(stock: Envelope) -> bool:
+    return not (stock.windowed and stock.window and stock.window.intersects(stock.area("imb")))
+
+
+@pytest.mark.parametrize("code", [code for code in envelope_codes() if _prints_imb(envelope(code))])
+def test_imb_bars_are_spaced_as_usps_reads_them(code: str) -> None:
+    pdf = render_envelopes([replace(WITH_MAILER_ID, envelope=code)])
+
+    _assert_usps_spacing(_imb_bars(pdf, envelope(code).area("imb")))
+
+
+def test_imb_in_a_narrow_box_packs_its_bars_closer_within_usps_limits(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stock = envelope("us10")
+    narrow = replace(stock.boxes["imb"], width="3.05in")
+    monkeypatch.setattr(
+        "fulfilment.render.envelope.envelope",
+        lambda code: replace(stock, boxes={**stock.boxes, "imb": narrow}),
+    )
+
+    bars = _imb_bars(render_envelopes([WITH_MAILER_ID]), narrow.resolve(stock.width, stock.height))
+
+    _assert_usps_spacing(bars)
+    assert bars[1].x - bars[0].x < 0.05 * inch
+
+
+@pytest.mark.parametrize("code", ["dl", "c5", "c4"])
+def test_chinese_envelope_prints_the_country_last_under_the_name(code: str) -> None:
+    lines = text_lines(render_envelopes([replace(CN_PACKET, envelope=code)]))
+    recipient = [
+        "上海市浦东新区",
+        "世纪大道100号",
+        "上海水务工程有限公司",
+        "王小明 经理 收",
+        "CHINA",
+    ]
+
+    block = [line for line in lines if line.text in recipient]
+    top_down = sorted(block, key=lambda line: -line.extent.top)
+
+    assert [line.text for line in top_down] == recipient
+    for index, line in enumerate(lines):
+        assert not any(line.extent.intersects(other.extent) for other in lines[index + 1 :]), line
 
 
 @pytest.mark.parametrize("packet", [US_PACKET, DE_PACKET, CN_PACKET], ids=["us10", "dl", "cn-dl"])

@@ -77,6 +77,31 @@ def test_chinese_letter_text_is_extractable() -> None:
     assert "以下资料将另行寄送" in text
 
 
+_KINDS_ENCLOSED = (
+    Enclosure(code="L-TS", title="CP系列技术参数", kind="tech-sheet"),
+    Enclosure(code="L-CS", title="水厂改造", kind="case-study"),
+    Enclosure(code="L-PL", title="2026年价格", kind="price-list", enclosed=False),
+)
+
+
+def test_chinese_letter_names_the_kinds_of_literature_in_chinese() -> None:
+    text = page_text(render_letter(replace(CN_PACKET, enclosures=_KINDS_ENCLOSED)))
+    text = text.replace("\n", "")
+
+    assert "《CP系列技术参数》（技术资料，L-TS）" in text
+    assert "《水厂改造》（应用案例，L-CS）" in text
+    assert "《2026年价格》（价格表，L-PL）" in text
+    for english in ("tech-sheet", "case-study", "price-list", "technical", "case study", "price"):
+        assert english not in text
+
+
+def test_english_letter_names_the_kinds_of_literature_in_words() -> None:
+    text = page_text(render_letter(replace(US_PACKET, enclosures=_KINDS_ENCLOSED)))
+
+    assert "(technical data sheet, L-TS)" in text and "(case study, L-CS)" in text
+    assert "(price list, L-PL)" in text and "-sheet" not in text
+
+
 def test_chinese_address_runs_from_large_to_small_with_the_name_last() -> None:
     lines = [line.text for line in text_lines(render_letter(CN_PACKET))]
 

@@ -1,7 +1,12 @@
 """Address blocks in each country's order and the post's preferred form."""
 
 from fulfilment.render import Recipient
-from fulfilment.render.address import address_block, lines_without_postcode, postal_lines
+from fulfilment.render.address import (
+    address_block,
+    lines_without_postcode,
+    postal_lines,
+    split_country,
+)
 
 US = Recipient(
     name="Jane Doe",
@@ -71,3 +76,16 @@ def test_other_countries_postal_lines_keep_their_spelling_and_drop_blanks() -> N
 
 def test_chinese_envelope_lines_leave_the_postcode_to_its_boxes() -> None:
     assert lines_without_postcode(CN) == ["上海市浦东新区", "世纪大道100号", "CHINA"]
+
+
+def test_only_a_final_country_line_is_split_off() -> None:
+    assert split_country(["上海市浦东新区", "世纪大道100号", "CHINA"]) == (
+        ["上海市浦东新区", "世纪大道100号"],
+        ["CHINA"],
+    )
+    # Mail inside China carries no country line; a street in capitals is not one.
+    assert split_country(["上海市浦东新区", "世纪大道100号"]) == (
+        ["上海市浦东新区", "世纪大道100号"],
+        [],
+    )
+    assert split_country(["ROOM 5", "NANJING ROAD 100"]) == (["ROOM 5", "NANJING ROAD 100"], [])

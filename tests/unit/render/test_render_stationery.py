@@ -38,6 +38,16 @@ def test_boxes_do_not_overlap(code: str) -> None:
             assert not first.intersects(second), (first, second)
 
 
+@pytest.mark.parametrize("code", envelope_codes())
+def test_chinese_layout_boxes_do_not_overlap(code: str) -> None:
+    stock = envelope(code)
+    areas = [spec.resolve(stock.width, stock.height) for spec in chinese_layout().boxes.values()]
+
+    for index, first in enumerate(areas):
+        for second in areas[index + 1 :]:
+            assert not first.intersects(second), (first, second)
+
+
 @pytest.mark.parametrize("code", [code for code in envelope_codes() if envelope(code).window])
 def test_address_sits_in_the_window_and_nothing_else_does(code: str) -> None:
     stock = envelope(code)

@@ -8,8 +8,10 @@ from reportlab.platypus import Paragraph
 
 from fulfilment.errors import BadInput
 from fulfilment.render.fonts import escape_text, markup, wrap_cjk
+from fulfilment.render.locate import locate_templates
 from fulfilment.render.sample import CN_PACKET, US_PACKET
-from fulfilment.render.texts import Texts, _blocks, _environment, packet_values
+from fulfilment.render.texts import Texts, _blocks, _environment, kind_labels, packet_values
+from inventory.models import KINDS
 
 
 def test_values_print_as_typed_never_as_template_source_or_tags() -> None:
@@ -59,6 +61,19 @@ def test_letter_pieces_exist_in_every_language() -> None:
         for piece in ("info", "salutation", "closing", "signature"):
             assert str(texts[piece])
         assert texts.blocks("body")
+
+
+@pytest.mark.parametrize(
+    "language",
+    sorted(path.name for path in (locate_templates() / "letters").iterdir() if path.is_dir()),
+)
+def test_every_letter_language_names_every_kind_of_literature(language: str) -> None:
+    # Supplies (envelopes, label sheets) are never listed in a letter.
+    literature = set(KINDS) - {"supply"}
+
+    labels = kind_labels(language)
+
+    assert all(labels.get(kind) for kind in literature), sorted(literature - labels.keys())
 
 
 def test_a_missing_piece_or_a_broken_template_is_one_clear_error(
