@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from fulfilment.errors import BadInput
 from fulfilment.render.fonts import LATIN
 from fulfilment.render.geometry import Rect, length, read_data
-from fulfilment.render.locate import locate_templates
+from fulfilment.render.locate import template_file
 
 _RUN = re.compile(r"1+")
 
@@ -30,7 +30,7 @@ class Code128Rules:
 
 @cache
 def code128_rules() -> Code128Rules:
-    entry = read_data(locate_templates() / "labels" / "barcodes.toml")["code128"]
+    entry = read_data(template_file("labels", "barcodes.toml"))["code128"]
     return Code128Rules(
         quiet_modules=int(entry["quiet_modules"]),
         min_module=length(entry["min_module"]),
@@ -49,7 +49,7 @@ class ImbRules:
 
 @cache
 def imb_rules() -> ImbRules:
-    entry = read_data(locate_templates() / "labels" / "barcodes.toml")["imb"]
+    entry = read_data(template_file("labels", "barcodes.toml"))["imb"]
     return ImbRules(
         prefix=f"{entry['barcode_id']}{entry['service_type']}",
         min_pitch=inch / float(entry["max_bars_per_inch"]),

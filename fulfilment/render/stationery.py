@@ -7,7 +7,7 @@ from typing import Any
 
 from fulfilment.errors import BadInput
 from fulfilment.render.geometry import Box, Rect, TextStyle, box, length, read_data, text_style
-from fulfilment.render.locate import locate_templates
+from fulfilment.render.locate import template_file
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ class PageLayout:
 
 
 def _labels_data(name: str) -> dict[str, Any]:
-    return read_data(locate_templates() / "labels" / name)
+    return read_data(template_file("labels", name))
 
 
 def _pick(table: Mapping[str, Any], code: str, what: str) -> Any:
@@ -228,7 +228,7 @@ def label_sheet_codes() -> tuple[str, ...]:
 
 
 def _letters_data() -> dict[str, Any]:
-    return read_data(locate_templates() / "letters" / "layout.toml")
+    return read_data(template_file("letters", "layout.toml"))
 
 
 @cache

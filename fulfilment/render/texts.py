@@ -14,7 +14,7 @@ from markupsafe import Markup
 from fulfilment.errors import BadInput
 from fulfilment.render.fonts import escape_text, wrap_cjk
 from fulfilment.render.geometry import read_data
-from fulfilment.render.locate import locate_templates
+from fulfilment.render.locate import template_file, template_roots
 from fulfilment.render.packet import PacketData
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -30,7 +30,7 @@ def _environment() -> SandboxedEnvironment:
     # Every {{ value }} passes through `escape_text`: user data prints literally, never
     # as template source or paragraph tags.
     return SandboxedEnvironment(
-        loader=FileSystemLoader(locate_templates() / "letters"),
+        loader=FileSystemLoader([root / "letters" for root in template_roots()]),
         autoescape=True,
         finalize=escape_text,
         undefined=StrictUndefined,
@@ -105,7 +105,7 @@ class Texts:
 def kind_labels(language: str) -> Mapping[str, str]:
     """What letters in `language` call each kind of literature, from its kinds.toml."""
     # Read-only: the parsed file is cached and shared by every letter of the process.
-    return MappingProxyType(read_data(locate_templates() / "letters" / language / "kinds.toml"))
+    return MappingProxyType(read_data(template_file("letters", language, "kinds.toml")))
 
 
 def packet_values(packet: PacketData, **extra: Any) -> dict[str, Any]:
