@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from fulfilment.db import Base
@@ -115,7 +115,10 @@ class Inquiry(Base):
     """One request for information, from receipt to the rep's rating."""
 
     __tablename__ = "inquiries"
-    __table_args__ = (Index("ix_inquiries_status_received", "status", "received_at"),)
+    __table_args__ = (
+        Index("ix_inquiries_status_received", "status", "received_at"),
+        CheckConstraint("rating BETWEEN 1 AND 10", name="ck_inquiries_rating"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     external_id: Mapped[str | None] = mapped_column(String(L["external_id"]), unique=True)

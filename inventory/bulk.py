@@ -2,6 +2,7 @@
 
 import csv
 import hashlib
+import io
 import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -64,6 +65,7 @@ class _Row:
     received: int
     location: str
     note: str
+    delivery: str
 
 
 def import_literature(
@@ -72,7 +74,8 @@ def import_literature(
     """Create or update each row's item, add new editions and book stock received.
 
     Every row and every PDF is checked before anything is written; one bad row refuses the
-    file. A row's delivery is received once, however often it is uploaded.
+    file. Importing the same file again books none of its deliveries twice; any other file
+    books all of its own, even a row that repeats one of an earlier file.
     """
     at = stamp(now)
     rows, problems = _parse(path)
@@ -129,27 +132,27 @@ def _write(
         if row.received:
             rows_of_item = stocks.get(item.id) or item.stock
             stock = next(s for s in rows_of_item if s.location == row.location)
-            row_ref = _delivery(row)
-            if ledger.has_entry(session, [stock.id], kind=ledger.RECEIPT, ref=row_ref):
+            if ledger.has_entry(session, [stock.id], kind=ledger.RECEIPT, ref=row.delivery):
                 summary.already_received += row.received
             else:
                 note = row.note or f"bulk upload {path.name}"
                 ledger.post(
-                    session, stock, row.received, kind=ledger.RECEIPT, at=at, note=note, ref=row_ref
-                )
+                    session, stock, row.received, kind=ledger.RECEIPT, at=at, note=note,
+                    ref=row.delivery,
+                )  # fmt: skip
                 summary.received += row.received
     session.flush()
     return summary
 
 
-def _delivery(row: _Row) -> str:
-    """A delivery's identity: item, quantity, location and note, wherever the row stands.
+def _delivery(content_sha256: str, number: int) -> str:
+    """A delivery's identity: the exact bytes of the file it came in and its row there.
 
-    Re-uploading a file, or a longer version of it, books each delivery once; a second
-    delivery of the same quantity needs its own note, such as the delivery number.
+    The rows themselves cannot tell a file imported again from next week's file that
+    repeats last week's order ("BR-X, 500, reserve"); the file's bytes can, and its name
+    is left out so that a renamed copy is still the same file.
     """
-    fields = [normal_code(row.draft.code), str(row.received), row.location, row.note]
-    return "import:" + hashlib.sha256("\x1f".join(fields).encode()).hexdigest()[:32]
+    return f"import:{content_sha256[:32]}:row {number}"
 
 
 @contextmanager
@@ -164,10 +167,12 @@ def _at_row(path: Path, row: _Row) -> Iterator[None]:
 def _parse(path: Path) -> tuple[list[_Row], list[str]]:
     if not path.is_file():
         raise BadInput(f"{path}: no such file; check the path")
+    # Read once: the bytes that are hashed into each delivery's key are the bytes parsed.
+    content = path.read_bytes()
+    content_sha256 = hashlib.sha256(content).hexdigest()
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            records = list(csv.DictReader(handle))
-            headers = [h.strip().lower() for h in (records[0].keys() if records else [])]
+        records = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+        headers = [h.strip().lower() for h in (records[0].keys() if records else [])]
     except UnicodeDecodeError as exc:
         raise BadInput(f"{path.name} is not UTF-8 text; save it as CSV UTF-8") from exc
     except csv.Error as exc:
@@ -184,7 +189,9 @@ def _parse(path: Path) -> tuple[list[_Row], list[str]]:
     rows, problems = [], []
     for number, record in enumerate(records, start=2):
         fields = {(k or "").strip().lower(): (v or "").strip() for k, v in record.items()}
-        row, found = _row(number, fields, folder=path.parent)
+        row, found = _row(
+            number, fields, folder=path.parent, delivery=_delivery(content_sha256, number)
+        )
         problems += [f"row {number}: {problem}" for problem in found]
         if row is not None:
             rows.append(row)
@@ -196,7 +203,9 @@ def _parse(path: Path) -> tuple[list[_Row], list[str]]:
     return rows, problems
 
 
-def _row(number: int, fields: dict[str, str], *, folder: Path) -> tuple[_Row | None, list[str]]:
+def _row(
+    number: int, fields: dict[str, str], *, folder: Path, delivery: str
+) -> tuple[_Row | None, list[str]]:
     problems: list[str] = []
 
     def whole(name: str, default: int | None) -> int | None:
@@ -230,7 +239,7 @@ def _row(number: int, fields: dict[str, str], *, folder: Path) -> tuple[_Row | N
     if pdf is not None and not pdf.is_file():
         problems.append(f"PDF {fields['pdf']!r} not found next to the CSV")
         pdf = None
-    row = _Row(number, draft, pdf, received, location, fields.get("note", ""))
+    row = _Row(number, draft, pdf, received, location, fields.get("note", ""), delivery)
     return (None if problems else row), problems
 
 

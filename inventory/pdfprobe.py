@@ -122,6 +122,11 @@ def main(argv: list[str]) -> int:
         }
     except RecursionError:
         result = {"refused": "is nested too deeply to read; it is damaged"}
+    except ImportError:
+        # pypdf loads some modules only when a file needs them; one that cannot be loaded
+        # is the installation's fault or the memory cap's, never the file's, so the parent
+        # reports this crash by its last line instead of calling the file damaged.
+        raise
     except Exception as exc:  # noqa: BLE001 - a hostile file can break the parser anywhere
         result = {"refused": f"is damaged and cannot be read ({type(exc).__name__})"}
     print(json.dumps(result))

@@ -4,6 +4,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -19,6 +20,7 @@ MAX_FILE_BYTES = 200_000_000
 MEMORY_BYTES = 1_000_000_000
 TIMEOUT_SECONDS = 20.0
 FOLDER = "literature"
+NOT_JUDGED = "the file was not judged, so report this line to whoever looks after litcenter"
 
 
 @dataclass(frozen=True)
@@ -91,22 +93,80 @@ def _probe(path: Path, name: str, *, timeout: float) -> dict[str, Any]:
             check=False,
             timeout=timeout,
             text=True,
+            # A hostile file's bytes can reach the child's error output; they must not
+            # stop the parent from reading it.
+            errors="replace",
         )
     except subprocess.TimeoutExpired as exc:
         raise BadInput(
             f"{name} took longer than {timeout:g} s to read; it is damaged or built to stall "
             "readers, so it was refused"
         ) from exc
-    lines = done.stdout.strip().splitlines()
-    facts = json.loads(lines[-1]) if done.returncode == 0 and lines else None
-    if not isinstance(facts, dict):
+    return probe_facts(done, name)
+
+
+def probe_facts(done: subprocess.CompletedProcess[str], name: str) -> dict[str, Any]:
+    """The page count and paper size the check found, or BadInput saying in one line why not.
+
+    A refusal is the file's fault; running out of memory is taken as the file's fault too,
+    since the cap is far above what a brochure needs; any other failure says what broke and
+    that the file was not judged, so nobody re-exports a good PDF over litcenter's fault.
+    """
+    if done.returncode != 0:
+        if _out_of_memory(done):
+            raise BadInput(
+                f"{name} could not be read within {MEMORY_BYTES // 1_000_000} MB of memory; "
+                "it is damaged or a decompression bomb, so it was refused"
+            )
         raise BadInput(
-            f"{name} could not be read within {MEMORY_BYTES // 1_000_000} MB of memory; "
-            "it is damaged or a decompression bomb, so it was refused"
+            f"{name} was not accepted because the PDF check itself failed "
+            f"({_how_it_ended(done.returncode)}: {_last_line(done.stderr) or 'no error output'})"
+            f"; {NOT_JUDGED}"
         )
-    if "refused" in facts:
+    answer = _last_line(done.stdout)
+    try:
+        facts = json.loads(answer)
+    except json.JSONDecodeError:
+        facts = None
+    if isinstance(facts, dict) and isinstance(facts.get("refused"), str):
         raise BadInput(f"{name} {facts['refused']}")
+    if not (
+        isinstance(facts, dict)
+        and isinstance(facts.get("pages"), int)
+        and isinstance(facts.get("paper_size"), str)
+    ):
+        raise BadInput(
+            f"{name} was not accepted because the PDF check gave no result it could read "
+            f"({repr(answer) if answer else 'no output'}); {NOT_JUDGED}"
+        )
     return facts
+
+
+def _out_of_memory(done: subprocess.CompletedProcess[str]) -> bool:
+    # The kernel ends a process that runs out of memory with SIGKILL (a timeout never gets
+    # here: run() raises first). Under the address-space cap, Python raises MemoryError and
+    # C code reports ENOMEM, which the loader words as "failed to map segment".
+    if done.returncode == -signal.SIGKILL:
+        return True
+    last = _last_line(done.stderr)
+    return last.startswith("MemoryError") or any(
+        words in last for words in ("Cannot allocate memory", "failed to map segment")
+    )
+
+
+def _how_it_ended(returncode: int) -> str:
+    if returncode > 0:
+        return f"exit status {returncode}"
+    try:
+        return f"killed by {signal.Signals(-returncode).name}"
+    except ValueError:
+        return f"killed by signal {-returncode}"
+
+
+def _last_line(text: str) -> str:
+    """The last line with something on it, shortened to fit an error line."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1][:300] if lines else ""
 
 
 def _sha256(path: Path) -> str:

@@ -219,7 +219,11 @@ def stock_import(
     console.print(
         f"{summary.rows} rows: {summary.created} new, {summary.updated} updated, "
         f"{summary.editions} new editions, {summary.received} copies received"
-        + (f" ({summary.already_received} received before)" if summary.already_received else "")
+        + (
+            f" ({summary.already_received} not booked again: this same file was imported before)"
+            if summary.already_received
+            else ""
+        )
     )
 
 

@@ -109,6 +109,11 @@ def test_bulk_import(ready_cli: Cli, tmp_path: Path) -> None:
     summary = ready_cli("stock", "import", str(path), "--json").json()
     assert (summary["created"], summary["editions"], summary["received"]) == (2, 1, 530)
     assert ready_cli("stock", "import", str(path), "--json").json()["already_received"] == 530
+    again = ready_cli("stock", "import", str(path))
+    assert again.stdout.strip() == (
+        "2 rows: 0 new, 2 updated, 0 new editions, 0 copies received "
+        "(530 not booked again: this same file was imported before)"
+    )
     show = {i["code"]: i for i in ready_cli("stock", "show", "--json").json()["items"]}
     assert (show["BR-VLV"]["on_hand"], show["ENV-10"]["on_hand"]) == (30, 500)
 

@@ -1,7 +1,8 @@
-"""A separate process allocating as a batch would: it waits for the go signal, then allocates.
+"""A separate process allocating as a batch would: it gets ready, waits for go, then allocates.
 
-Run as `python -m tests.integration.inventory.contender URL NAME GO_FILE ROUNDS CODE...`; it
-prints the statuses it got as one JSON list.
+Run as `python -m tests.integration.inventory.contender URL NAME FOLDER ROUNDS CODE...`. Once
+its imports are done and it has queried the database it writes FOLDER/ready-NAME; then it
+waits for FOLDER/go and prints the statuses it got as one JSON list.
 """
 
 import json
@@ -9,14 +10,28 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy import select
+
+from fulfilment.db import unit_of_work
 from inventory.allocation import Request, allocate
+from inventory.models import Stock
+
+GO_WAIT_SECONDS = 60
 
 
 def main(argv: list[str]) -> None:
-    url, name, go, rounds, codes = argv[1], argv[2], Path(argv[3]), int(argv[4]), argv[5:]
-    deadline = time.monotonic() + 60
-    while not go.exists() and time.monotonic() < deadline:
-        time.sleep(0.005)
+    url, name, folder, rounds, codes = argv[1], argv[2], Path(argv[3]), int(argv[4]), argv[5:]
+    # Connecting and mapping the models take longer than an allocation; done before go, so
+    # that after go the contenders only allocate, and do so at the same time.
+    with unit_of_work(url) as uow:
+        uow.session.execute(select(Stock.id).limit(1))
+    (folder / f"ready-{name}").touch()
+    go = folder / "go"
+    deadline = time.monotonic() + GO_WAIT_SECONDS
+    while not go.exists():
+        if time.monotonic() > deadline:
+            sys.exit(f"contender {name}: no go signal within {GO_WAIT_SECONDS} s")
+        time.sleep(0.001)
     statuses = []
     for n in range(rounds):
         result = allocate(url, [Request(f"{name}-{n}", code, 1) for code in codes])

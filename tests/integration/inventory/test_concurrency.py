@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,20 +15,20 @@ from inventory.models import Allocation
 from tests.integration.inventory.stockroom import add, level
 
 ROOT = Path(__file__).resolve().parents[3]
+READY_SECONDS = 60
 
 
 def _race(url: str, tmp_path: Path, contenders: dict[str, list[str]], rounds: int) -> list[str]:
-    go = tmp_path / "go"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    processes = [
-        subprocess.Popen(
+    processes = {
+        name: subprocess.Popen(
             [
                 sys.executable,
                 "-m",
                 "tests.integration.inventory.contender",
                 url,
                 name,
-                str(go),
+                str(tmp_path),
                 str(rounds),
                 *codes,
             ],
@@ -38,14 +39,36 @@ def _race(url: str, tmp_path: Path, contenders: dict[str, list[str]], rounds: in
             text=True,
         )
         for name, codes in contenders.items()
-    ]
-    go.touch()
-    statuses: list[str] = []
-    for process in processes:
-        out, err = process.communicate(timeout=120)
-        assert process.returncode == 0, err
-        statuses += json.loads(out)
-    return statuses
+    }
+    try:
+        _wait_until_ready(tmp_path, processes)
+        (tmp_path / "go").touch()
+        statuses: list[str] = []
+        for process in processes.values():
+            out, err = process.communicate(timeout=120)
+            assert process.returncode == 0, err
+            statuses += json.loads(out)
+        return statuses
+    finally:
+        for process in processes.values():
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+
+def _wait_until_ready(folder: Path, processes: dict[str, subprocess.Popen[str]]) -> None:
+    """Every contender has imported and queried the database, so go starts them together."""
+    deadline = time.monotonic() + READY_SECONDS
+    waiting = dict(processes)
+    while waiting:
+        for name, process in list(waiting.items()):
+            if (folder / f"ready-{name}").exists():
+                del waiting[name]
+            elif process.poll() is not None:
+                _, err = process.communicate()
+                pytest.fail(f"contender {name} stopped before it was ready: {err}")
+        assert time.monotonic() < deadline, f"contenders {sorted(waiting)} never got ready"
+        time.sleep(0.005)
 
 
 def _reserved_allocations(url: str) -> int:
