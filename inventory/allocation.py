@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from fulfilment.db import unit_of_work
@@ -122,6 +122,29 @@ def outcomes(url: str, keys: Sequence[str]) -> list[Outcome]:
         session = uow.session
         allocations = _allocations_of(session, keys, statuses=None)
         return _outcomes(session, allocations)
+
+
+def reserve_draws(session: Session, keys: Sequence[str]) -> dict[str, int]:
+    """Copies these keys' reservations hold in the reserve cartons, by item code.
+
+    The pick list has staff bring them to the shelf first, so the shelf walk finds them.
+    """
+    if not keys:
+        return {}
+    rows = session.execute(
+        select(LiteratureItem.code, func.sum(AllocationLine.qty))
+        .join(Stock, Stock.item_id == LiteratureItem.id)
+        .join(AllocationLine, AllocationLine.stock_id == Stock.id)
+        .join(Allocation, Allocation.id == AllocationLine.allocation_id)
+        .where(
+            Allocation.status == RESERVED,
+            Allocation.request_key.in_(set(keys)),
+            Stock.location == "reserve",
+        )
+        .group_by(LiteratureItem.code)
+        .order_by(LiteratureItem.code)
+    )
+    return {code: int(qty) for code, qty in rows}
 
 
 def allocate_in(

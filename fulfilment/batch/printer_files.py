@@ -19,6 +19,7 @@ from fulfilment.db import unit_of_work
 from fulfilment.errors import LitcenterError, NotFound
 from fulfilment.models import Batch, Packet
 from fulfilment.render.stationery import letter_countries
+from inventory.allocation import reserve_draws
 from inventory.models import LiteratureItem
 from inventory.uploads import stored_path
 
@@ -95,7 +96,12 @@ def assemble_batch(
             atomic_write(
                 out_dir / OUTPUTS["picklist"],
                 render.render_pick_list(
-                    [*printed, *owed], batch=str(business_date), paper_code=paper
+                    [*printed, *owed],
+                    batch=str(business_date),
+                    paper_code=paper,
+                    from_reserve=reserve_draws(
+                        uow.session, [packet.number for packet in [*printed, *owed]]
+                    ),
                 ),
             )
         write_manifest(

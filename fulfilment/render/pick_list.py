@@ -1,7 +1,7 @@
 """The pick list: batch totals in shelf order, then what to pull for each packet."""
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from io import BytesIO
 
 from reportlab.lib.colors import Color
@@ -60,8 +60,18 @@ def _table(rows: list[tuple[Enclosure, int]], cell: ParagraphStyle, width: float
     return table
 
 
-def render_pick_list(packets: Sequence[PacketData], *, batch: str, paper_code: str = "a4") -> bytes:
-    """Totals per literature item in shelf order for the batch, then each packet's items."""
+def render_pick_list(
+    packets: Sequence[PacketData],
+    *,
+    batch: str,
+    paper_code: str = "a4",
+    from_reserve: Mapping[str, int] | None = None,
+) -> bytes:
+    """Totals per literature item in shelf order for the batch, then each packet's items.
+
+    `from_reserve` (item code -> copies) are the copies reserved in the cartons: the list
+    opens with them, to bring to their shelves before the walk.
+    """
     margin, text = pick_list_layout()
     page = paper(paper_code)
     width = page.width - 2 * margin
@@ -76,12 +86,21 @@ def render_pick_list(packets: Sequence[PacketData], *, batch: str, paper_code: s
         leading=text.font_size * 1.8,
         spaceBefore=text.font_size,
     )
-    story: list[Flowable] = [
+    totals = batch_totals(packets)
+    story: list[Flowable] = []
+    drawn = from_reserve or {}
+    refill = [(item, drawn[item.code]) for item, _ in totals if item.code in drawn]
+    if refill:
+        story += [
+            paragraph("First bring from the reserve cartons to the shelf", heading),
+            _table(refill, cell, width),
+        ]
+    story += [
         paragraph(
             f"Pick list, batch {markup(batch)}: {len(packets)} packets, totals in shelf order",
             heading,
         ),
-        _table(batch_totals(packets), cell, width),
+        _table(totals, cell, width),
     ]
     for packet in packets:
         items = sorted(packet.enclosed, key=lambda item: (shelf_order(item.shelf), item.code))

@@ -28,3 +28,16 @@ def test_items_under_separate_cover_are_not_picked() -> None:
 
     assert "Full product catalogue" not in text and "L-CAT" not in text
     assert "CP系列离心泵" in text
+
+
+def test_copies_held_in_the_reserve_cartons_are_fetched_first() -> None:
+    packets = sample_packets(6)
+
+    text = page_text(render_pick_list(packets, batch="b1", from_reserve={"L-PRICE": 3}))
+
+    refill, totals = text.split("Pick list, batch b1", 1)
+    assert refill.startswith("First bring from the reserve cartons to the shelf")
+    cells = refill.splitlines()[refill.splitlines().index("Qty") + 1 :]
+    assert cells == ["A-10", "L-PRICE", "Price list 2026", "3"]
+    assert "L-PRICE" in totals
+    assert "reserve cartons" not in page_text(render_pick_list(packets, batch="b1"))

@@ -1,4 +1,4 @@
-"""Backorders: when stock arrives, the next batch sends what earlier packets still owe."""
+"""Stock and the batch: owed items go out when stock arrives; carton stock is fetched first."""
 
 from datetime import date
 from pathlib import Path
@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from fulfilment.batch.views import batch_show
 from fulfilment.views import inquiry_show
-from inventory.movements import receive
+from inventory.movements import count, receive
 from inventory.reorder import stock_levels
 from tests.support.steps import run_steps
 from tests.support.world import PROFILE, demo_world
@@ -80,3 +80,27 @@ def test_a_day_without_arrivals_sends_nothing_separately(database_url: str, tmp_
 
     assert second["packets"] == 0 and second["separate_cover"] == 0
     assert set(second["files"]) == {"manifest", "manifest_pdf"}, "no empty printer files listed"
+
+
+def test_copies_reserved_in_the_cartons_open_the_pick_list(
+    database_url: str, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    demo_world(database_url, home)
+    on_shelf = levels(database_url, "CAT-2026")[0]
+    count(database_url, "CAT-2026", 2, location="shelf")
+    receive(database_url, "CAT-2026", on_shelf, location="reserve")
+
+    batch = run_steps(database_url, FIRST, tmp_path / "out", home=home, profile=PROFILE)
+
+    wanted = sum(
+        item["qty"]
+        for packet in batch_show(database_url, batch["batch_id"])["packets"]
+        for item in packet["items"]
+        if item["code"] == "CAT-2026" and packet["channel"] == "print"
+    )
+    assert wanted > 2
+    first_page = PdfReader(batch["files"]["picklist"]).pages[0].extract_text()
+    refill = first_page.split("Pick list, batch", 1)[0]
+    assert "First bring from the reserve cartons" in refill
+    assert refill.split()[-1] == str(wanted - 2) and "CAT-2026" in refill
