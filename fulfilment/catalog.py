@@ -8,7 +8,7 @@ from sqlalchemy import delete, select
 
 from fulfilment.db import unit_of_work
 from fulfilment.errors import BadInput
-from fulfilment.intake.reader import read_reference_rows
+from fulfilment.intake.reader import column_lengths, read_reference_rows
 from fulfilment.intake.values import split_products
 from fulfilment.models import Product, ProductRelation
 
@@ -28,7 +28,7 @@ class ProductImport:
 
 def import_products(url: str, path: Path) -> ProductImport:
     """Create or update products by code; the file's relations replace the old ones."""
-    rows = read_reference_rows(path, ("code", "name"))
+    rows = read_reference_rows(path, ("code", "name"), lengths=column_lengths(Product.__table__))
     with unit_of_work(url) as uow:
         session = uow.session
         existing = {p.code: p for p in session.scalars(select(Product))}

@@ -6,7 +6,7 @@ from importlib.resources import files
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from fulfilment.errors import LitcenterError
+from fulfilment.errors import BadInput, LitcenterError
 from fulfilment.schema import current_revision, head_revision, migrate
 from fulfilment.settings import Settings
 
@@ -24,11 +24,7 @@ class InitResult:
 
 def initialise(settings: Settings) -> InitResult:
     """Create the home folder and profile if missing and migrate the database (idempotent)."""
-    settings.home.mkdir(parents=True, exist_ok=True)
-    created = not settings.profile_path.exists()
-    if created:
-        template = files("fulfilment").joinpath("default_profile.toml").read_text("utf-8")
-        settings.profile_path.write_text(template, encoding="utf-8")
+    created = _create_home(settings)
     revision = migrate(settings.resolved_database_url)
     return InitResult(
         home=str(settings.home.resolve()),
@@ -37,6 +33,24 @@ def initialise(settings: Settings) -> InitResult:
         profile=str(settings.profile_path.resolve()),
         profile_created=created,
     )
+
+
+def _create_home(settings: Settings) -> bool:
+    """Make the home folder and a starter profile; True when the profile was written now."""
+    try:
+        settings.home.mkdir(parents=True, exist_ok=True)
+        if settings.profile_path.exists():
+            return False
+        template = files("fulfilment").joinpath("default_profile.toml").read_text("utf-8")
+        settings.profile_path.write_text(template, encoding="utf-8")
+    except OSError as exc:
+        in_the_way = isinstance(exc, FileExistsError | NotADirectoryError)
+        reason = "a file is in the way" if in_the_way else exc.strerror or str(exc)
+        raise BadInput(
+            f"cannot create the litcenter home {settings.home} ({reason}); "
+            "set LITCENTER_HOME to a folder you can write to"
+        ) from exc
+    return True
 
 
 def require_database(settings: Settings) -> str:

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from fulfilment.db import unit_of_work
-from fulfilment.intake.reader import read_reference_rows
+from fulfilment.errors import BadInput
+from fulfilment.intake.reader import RawRow, column_lengths, read_reference_rows
 from fulfilment.models import Rep, TerritoryRule
 
 _LIST_COLUMNS = {
@@ -34,14 +35,30 @@ class RepImport:
 def _values(text: str, kind: str) -> set[str]:
     items = (item.strip() for item in text.split(";"))
     if kind == "family":
-        return {item for item in items if item}
+        # Families match case-insensitively (territory.py): one spelling of each is enough.
+        return set({item.casefold(): item for item in items if item}.values())
     return {item.upper().replace(" ", "") if kind == "postcode_prefix" else item.upper()
             for item in items if item}  # fmt: skip
 
 
+def _check_territory_lengths(path: Path, rows: list[RawRow]) -> None:
+    """Refuse the file, before anything is written, when a territory value cannot be stored."""
+    limit = column_lengths(TerritoryRule.__table__)["value"]
+    problems = [
+        f"row {raw.number}: {column} has a value of {len(value)} characters, at most {limit} fit"
+        for raw in rows
+        for column, kind in _LIST_COLUMNS.items()
+        for value in _values(raw.fields.get(column, ""), kind)
+        if len(value) > limit
+    ]
+    if problems:
+        raise BadInput(f"{path.name}: {'; '.join(problems)}; shorten them; nothing was imported")
+
+
 def import_reps(url: str, path: Path) -> RepImport:
     """Create or update reps by code; each row's territory replaces the rep's old one."""
-    rows = read_reference_rows(path, ("code", "name"))
+    rows = read_reference_rows(path, ("code", "name"), lengths=column_lengths(Rep.__table__))
+    _check_territory_lengths(path, rows)
     with unit_of_work(url) as uow:
         session = uow.session
         existing = {

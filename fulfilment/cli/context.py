@@ -1,7 +1,10 @@
-"""What every command needs: settings from the environment and a migrated database."""
+"""What every command needs: settings from the environment, a migrated database, and a
+folder to write its files in."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from fulfilment.errors import BadInput
 from fulfilment.home import require_database
 from fulfilment.settings import CompanyProfile, Settings
 
@@ -19,3 +22,11 @@ def ready() -> Context:
     """Load settings and profile and check the database is initialised."""
     settings = Settings()
     return Context(settings=settings, profile=settings.profile, url=require_database(settings))
+
+
+def out_folder(folder: Path) -> Path:
+    """The folder --out names, once nothing on its way is a file (it may not exist yet)."""
+    nearest = next(place for place in (folder, *folder.parents) if place.exists())
+    if not nearest.is_dir():
+        raise BadInput(f"--out: {nearest} is a file, not a folder; give a folder")
+    return folder

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from fulfilment.batch.atomic import atomic_write
+from fulfilment.cli.context import out_folder
 from fulfilment.cli.output import JsonFlag, console, emit_json, key_values, table
 from fulfilment.render import render_alignment_sheet
 from fulfilment.render.stationery import label_sheet, label_sheet_codes
@@ -42,6 +43,7 @@ def align(
     profile = Settings().profile
     if out.is_dir():
         out = out / "label-alignment.pdf"
+    out_folder(out.parent)
     code = label_sheet(sheet or profile.label_sheet).code
     atomic_write(
         out,

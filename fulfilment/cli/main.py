@@ -1,8 +1,12 @@
 """Entry point of the `litcenter` command: sub-commands and one-line error handling."""
 
 import sys
+from typing import NoReturn
 
 import typer
+
+# Typer vendors Click and does not re-export these (fastapi/typer discussion #1832).
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
 from fulfilment.cli import batch, inquiries, labels, setup, stock
 from fulfilment.cli.output import errors
@@ -33,7 +37,28 @@ app.command("schedule")(batch.schedule)
 def run() -> None:
     """Run the CLI; a problem the user can fix is one line on stderr and exit status 1."""
     try:
-        app()
+        # Not standalone: Click's usage errors reach us instead of printing a Rich panel.
+        status = app(standalone_mode=False)
+    except NoArgsIsHelpError as exc:
+        # The help is already printed, as `litcenter` or `litcenter batch` alone ask for it.
+        sys.exit(exc.exit_code)
+    except ClickException as exc:
+        # Click wraps some messages over lines; an error stays one line.
+        _fail(" ".join(exc.format_message().split()).rstrip(".") + _help_hint(exc))
+    except typer.Abort:
+        _fail("aborted; nothing more was done")
     except LitcenterError as exc:
-        errors.print(f"error: {exc}", markup=False, highlight=False)
-        sys.exit(1)
+        _fail(str(exc))
+    # --help and Ctrl-C come back as an exit status; a command that finished returns None.
+    if isinstance(status, int):
+        sys.exit(status)
+
+
+def _help_hint(error: ClickException) -> str:
+    context = error.ctx if isinstance(error, UsageError) else None
+    return f"; see '{context.command_path} --help'" if context else ""
+
+
+def _fail(message: str) -> NoReturn:
+    errors.print(f"error: {message}", markup=False, highlight=False)
+    sys.exit(1)

@@ -3,9 +3,12 @@
 import csv
 import io
 import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import FromClause, String
 
 from fulfilment.errors import BadInput
 
@@ -43,19 +46,13 @@ def read_rows(path: Path) -> RowFile:
         ) from exc
     if path.suffix.lower() == ".json" or text.lstrip().startswith("["):
         return _json_rows(path, text)
-    return _csv_rows(text)
+    return _csv_rows(path, text)
 
 
-def _csv_rows(text: str) -> RowFile:
+def _csv_rows(path: Path, text: str) -> RowFile:
     result = RowFile()
-    # StringIO rather than str.splitlines: splitlines also breaks on \x1c-\x1e, \x85 and
-    # \u2028, which are ordinary characters inside a CSV field.
-    reader = csv.reader(io.StringIO(text, newline=""))
     headers: list[str] | None = None
-    start_line = 1
-    for record in reader:
-        line = start_line
-        start_line = reader.line_num + 1
+    for line, record in _numbered_records(path, text):
         if not any(value.strip() for value in record):
             if headers is not None:
                 result.skipped_blank += 1
@@ -69,6 +66,23 @@ def _csv_rows(text: str) -> RowFile:
             fields[f"_extra_{extra_number}"] = value
         result.rows.append(RawRow(number=line, fields=fields))
     return result
+
+
+def _numbered_records(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
+    """Each CSV record with the line it starts on; a line csv cannot parse (a field over its
+    size limit) refuses the file in one line."""
+    # StringIO rather than str.splitlines: splitlines also breaks on \x1c-\x1e, \x85 and
+    # \u2028, which are ordinary characters inside a CSV field.
+    reader = csv.reader(io.StringIO(text, newline=""))
+    start_line = 1
+    try:
+        for record in reader:
+            yield start_line, record
+            start_line = reader.line_num + 1
+    except csv.Error as exc:
+        raise BadInput(
+            f"{path}: line {reader.line_num}: not readable as CSV ({exc}); fix the file"
+        ) from exc
 
 
 def _json_rows(path: Path, text: str) -> RowFile:
@@ -102,15 +116,45 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-def read_reference_rows(path: Path, required: tuple[str, ...]) -> list[RawRow]:
-    """Rows of a products or reps file, refused whole when a required field is empty."""
+def column_lengths(table: FromClause) -> dict[str, int]:
+    """The longest text each length-limited column of a table holds, by column name."""
+    return {
+        column.name: column.type.length
+        for column in table.columns
+        if isinstance(column.type, String) and column.type.length
+    }
+
+
+def read_reference_rows(
+    path: Path, required: tuple[str, ...], *, lengths: Mapping[str, int]
+) -> list[RawRow]:
+    """Rows of a products or reps file, refused whole when a field is empty, too long for its
+    column or holds a NUL, before anything is written."""
     rows = read_rows(path).rows
     problems = [
-        f"row {raw.number}: {field} is empty"
+        f"row {raw.number}: {problem}"
         for raw in rows
-        for field in required
-        if not raw.fields.get(field, "").strip()
+        for problem in _reference_problems(raw.fields, required, lengths)
     ]
     if problems:
         raise BadInput(f"{path.name}: {'; '.join(problems)}; nothing was imported")
     return rows
+
+
+def _reference_problems(
+    fields: dict[str, str], required: tuple[str, ...], lengths: Mapping[str, int]
+) -> list[str]:
+    values = {name: value.strip() for name, value in fields.items()}
+    empty = [f"{name} is empty" for name in required if not values.get(name)]
+    too_long = [
+        f"{name} has {len(value)} characters, at most {lengths[name]} fit; shorten it"
+        for name, value in values.items()
+        if name in lengths and len(value) > lengths[name]
+    ]
+    # PostgreSQL cannot store NUL in text; it only comes from a file exported badly.
+    nul = [
+        f"{name} contains a NUL character; remove it"
+        for name, value in values.items()
+        if "\x00" in value
+    ]
+    return empty + too_long + nul

@@ -18,16 +18,12 @@ from pydantic import (
 
 from fulfilment.intake import values
 from fulfilment.intake.addresses import PostalAddress, normalise
+from fulfilment.intake.fields import STANDARD_FIELDS
 from fulfilment.limits import FIELD_LENGTHS
 from fulfilment.settings import CompanyProfile, CustomField
 
-STANDARD_FIELDS = (
-    "external_id", "received_at", "name", "title", "company", "address1", "address2", "city",
-    "region", "postcode", "country", "phone", "fax", "email", "products", "source",
-    "source_detail", "source_page", "response", "timeframe", "urgency", "use", "comments",
-)  # fmt: skip
-
 _ADDRESS_FIELDS = ("address1", "address2", "city", "region", "postcode", "country")
+NUL, REPLACEMENT = "\x00", "\ufffd"
 
 
 def _text(field: str) -> Any:
@@ -153,12 +149,12 @@ class RowValidator:
             "default_country": profile.default_country,
             "product_codes": product_codes,
         }
-        self._custom_fields = {name.lower(): spec for name, spec in profile.custom_fields.items()}
+        self._custom_fields = profile.custom_fields
         self._custom_model = _custom_model(self._custom_fields)
 
     def validate(self, fields: dict[str, str]) -> ValidRow | list[str]:
         """The valid row, or every reason it cannot be accepted."""
-        reasons: list[str] = []
+        reasons = _nul_reasons(fields)
         standard = {key: fields.get(key, "") for key in STANDARD_FIELDS}
         if not standard["name"].strip() and not standard["company"].strip():
             reasons.append("name and company are both empty; give at least one")
@@ -210,6 +206,21 @@ class RowValidator:
         except ValueError as exc:
             reasons.append(f"address: {exc}")
             return None
+
+
+def storable(text: str) -> str:
+    """Text a database can hold: PostgreSQL text refuses NUL, so it becomes U+FFFD."""
+    return text.replace(NUL, REPLACEMENT)
+
+
+def _nul_reasons(fields: dict[str, str]) -> list[str]:
+    # PostgreSQL cannot store NUL in text, and nobody means to type one: a file exported
+    # badly has them. The row waits in quarantine, its NULs shown there as U+FFFD.
+    return [
+        f"{storable(key)}: contains a NUL character (shown as {REPLACEMENT}); correct it"
+        for key, value in fields.items()
+        if NUL in key or NUL in value
+    ]
 
 
 def _reasons(error: ValidationError) -> list[str]:

@@ -14,8 +14,9 @@ from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.errors import BadInput, NotFound
 from fulfilment.intake.contacts import ContactIndex
+from fulfilment.intake.fields import STANDARD_FIELDS
 from fulfilment.intake.reader import RawRow, header_key, read_rows
-from fulfilment.intake.row import STANDARD_FIELDS, RowValidator, ValidRow
+from fulfilment.intake.row import RowValidator, ValidRow, storable
 from fulfilment.models import Event, Inquiry, InquiryProduct, Product, QuarantinedRow, Rep
 from fulfilment.settings import CompanyProfile
 from fulfilment.territory import Place, Territory, choose_rep
@@ -171,14 +172,17 @@ class _Writer:
             stale.status, stale.inquiry, stale.updated_at = "superseded", inquiry, self.now
 
     def quarantine(self, raw: RawRow, *, source: str, raw_hash: str, reasons: list[str]) -> None:
-        external_id = raw.fields.get("external_id", "").strip()[:500] or None
+        external_id = storable(raw.fields.get("external_id", "").strip()[:500]) or None
         self.session.add(
             QuarantinedRow(
                 source=source[:500],
                 row_number=raw.number,
                 external_id=external_id,
                 raw_hash=raw_hash,
-                raw=raw.fields,
+                # The kept copy has U+FFFD for NUL: PostgreSQL's json type stores the \u0000
+                # escape, but its operators and jsonb refuse it, and a retry must not meet
+                # the NUL again in a column --set cannot name.
+                raw={storable(key): storable(value) for key, value in raw.fields.items()},
                 reasons=reasons,
                 created_at=self.now,
                 updated_at=self.now,
@@ -206,7 +210,7 @@ def import_inquiries(
     summary.unknown_columns = sorted(
         {key for raw in file.rows for key in raw.fields}
         - set(STANDARD_FIELDS)
-        - {name.lower() for name in profile.custom_fields}
+        - set(profile.custom_fields)
     )
     seen: set[str] = set()
     for start in range(0, len(file.rows), CHUNK_ROWS):
@@ -238,7 +242,8 @@ def _import_chunk(
     session = writer.session
     hashes = [row_hash(raw.fields) for raw in chunk]
     results = [validator.validate(raw.fields) for raw in chunk]
-    external_ids = [raw.fields.get("external_id", "").strip() for raw in chunk]
+    # Looked up as stored: a NUL would make PostgreSQL refuse the whole query.
+    external_ids = [storable(raw.fields.get("external_id", "").strip()) for raw in chunk]
     known = set(
         session.scalars(select(Inquiry.external_id).where(Inquiry.external_id.in_(external_ids)))
     )
@@ -271,7 +276,7 @@ def retry_quarantined(
 ) -> RetryResult:
     """Apply fixes to a quarantined row and try it again; fixes are kept even if it still fails."""
     fixes = {header_key(name): value for name, value in fixes.items()}
-    allowed = set(STANDARD_FIELDS) | {name.lower() for name in profile.custom_fields}
+    allowed = set(STANDARD_FIELDS) | set(profile.custom_fields)
     unknown = sorted(set(fixes) - allowed)
     with unit_of_work(url) as uow:
         held = uow.session.get(QuarantinedRow, quarantine_id)

@@ -9,7 +9,7 @@ from fulfilment.catalog import import_products
 from fulfilment.db import unit_of_work
 from fulfilment.errors import BadInput
 from fulfilment.intake.service import import_inquiries, retry_quarantined
-from fulfilment.models import Contact, Inquiry, QuarantinedRow
+from fulfilment.models import Contact, Inquiry, Product, QuarantinedRow, Rep
 from fulfilment.reps import import_reps
 from fulfilment.settings import CompanyProfile, CustomField
 from fulfilment.views import inquiry_list, inquiry_show, quarantine_list
@@ -96,7 +96,7 @@ def test_contacts_match_by_name_company_and_postcode_without_email(
     )
     contacts = {row["external_id"]: row["contact_id"] for row in inquiry_list(url)}
     assert contacts["W-1"] == contacts["W-3"] != contacts["W-4"]
-    shown = inquiry_show(url, [r for r in inquiry_list(url) if r["external_id"] == "W-1"][0]["id"])
+    shown = inquiry_show(url, next(r for r in inquiry_list(url) if r["external_id"] == "W-1")["id"])
     assert shown["contact"]["phone"] == "+1 510 555 0101", "a later row fills a blank field"
 
 
@@ -231,3 +231,58 @@ def test_a_file_larger_than_a_chunk(url: str, tmp_path: Path) -> None:
     assert summary.accepted == 1200
     assert count(url, Contact) == 700
     assert progress == [(500, 1200), (1000, 1200), (1200, 1200)]
+
+
+def test_a_row_with_nul_is_quarantined_and_the_rest_of_the_file_imported(
+    url: str, tmp_path: Path
+) -> None:
+    rows = [
+        {**GOOD, "external_id": "W-\x00", "name": "Jane\x00Cooper"},
+        {**GOOD, "external_id": "W-2", "email": "b@example.com"},
+    ]
+    summary = import_inquiries(url, write_csv(tmp_path / "in.csv", rows), profile=PROFILE)
+    assert (summary.accepted, summary.quarantined) == (1, 1)
+    [held] = quarantine_list(url)
+    assert (held["external_id"], held["raw"]["name"]) == ("W-\ufffd", "Jane\ufffdCooper")
+    assert held["reasons"] == [
+        "external_id: contains a NUL character (shown as \ufffd); correct it",
+        "name: contains a NUL character (shown as \ufffd); correct it",
+    ]
+    fixed = {"external_id": "W-3", "name": "Jane Cooper"}
+    assert retry_quarantined(url, held["id"], fixed, profile=PROFILE).accepted
+
+
+@pytest.mark.parametrize(
+    ("kind", "content", "problem"),
+    [
+        ("products", f"code,name\nA,Alpha\nB,{'N' * 201}\n", "row 3: name has 201 characters"),
+        ("products", f"code,name\nA,Alpha\n{'C' * 41},Beta\n", "row 3: code has 41 characters"),
+        ("products", "code,name\nA,Alpha\nB,Be\x00ta\n", "row 3: name contains a NUL"),
+        ("reps", f"code,name\nR-1,Ann\nR-2,{'N' * 121}\n", "row 3: name has 121 characters"),
+        (
+            "reps",
+            f"code,name,families\nR-1,Ann,\nR-2,Bob,Pumps;{'F' * 101}\n",
+            "row 3: families has a value of 101 characters, at most 100 fit",
+        ),
+    ],
+)
+def test_a_reference_file_that_cannot_be_stored_is_refused_whole(
+    database_url: str, tmp_path: Path, kind: str, content: str, problem: str
+) -> None:
+    path = tmp_path / f"{kind}.csv"
+    path.write_text(content, encoding="utf-8")
+    load = import_products if kind == "products" else import_reps
+    with pytest.raises(BadInput, match=problem) as refused:
+        load(database_url, path)
+    assert str(refused.value).startswith(f"{kind}.csv: ")
+    assert str(refused.value).endswith("nothing was imported")
+    assert count(database_url, Product if kind == "products" else Rep) == 0
+
+
+def test_rep_families_match_products_whatever_their_case(url: str, tmp_path: Path) -> None:
+    reps = tmp_path / "sw.csv"
+    reps.write_text("code,name,countries,families\nR-SW,Tom Baker,US,SOFTWARE;software\n")
+    import_reps(url, reps)
+    austin = {**GOOD, "city": "Austin", "region": "TX", "postcode": "73301", "products": "SW-MON"}
+    import_inquiries(url, write_csv(tmp_path / "in.csv", [austin]), profile=PROFILE)
+    assert [row["rep"] for row in inquiry_list(url)] == ["R-SW"]

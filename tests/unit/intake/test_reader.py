@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fulfilment.errors import BadInput
-from fulfilment.intake.reader import read_rows
+from fulfilment.intake.reader import column_lengths, read_reference_rows, read_rows
+from fulfilment.models import Product
 
 
 def test_csv_with_bom_and_loose_headers(tmp_path: Path) -> None:
@@ -76,3 +77,27 @@ def test_any_text_written_by_a_csv_writer_reads_back_exactly(values: list[str]) 
         assert list(file.rows[0].fields.values()) == values
     else:
         assert file.skipped_blank == 1
+
+
+def test_a_field_over_the_csv_size_limit_refuses_the_file_naming_file_and_line(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "huge.csv"
+    path.write_text("name,comments\nA,short\nB," + "x" * 131_073 + "\n", encoding="utf-8")
+    with pytest.raises(BadInput, match=r"huge\.csv: line 3: not readable as CSV .*field larger"):
+        read_rows(path)
+
+
+def test_reference_files_are_refused_whole_for_long_or_nul_fields(tmp_path: Path) -> None:
+    path = tmp_path / "products.csv"
+    path.write_text(f"code,name,family\nA,Alpha,Pumps\nB,{'N' * 201},Pu\x00mps\n")
+    with pytest.raises(BadInput) as refused:
+        read_reference_rows(path, ("code", "name"), lengths={"code": 40, "name": 200})
+    assert str(refused.value) == (
+        "products.csv: row 3: name has 201 characters, at most 200 fit; shorten it; "
+        "row 3: family contains a NUL character; remove it; nothing was imported"
+    )
+
+
+def test_column_lengths_come_from_the_model() -> None:
+    assert column_lengths(Product.__table__) == {"code": 40, "name": 200, "family": 100}

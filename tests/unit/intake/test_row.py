@@ -132,3 +132,11 @@ def test_bad_custom_values_are_reasons() -> None:
     assert any(r.startswith("fleet_size:") for r in found)
     assert "plan: 'Gold' is not one of: Basic, Premium" in found
     assert "broker: 11 characters, at most 10 allowed; shorten it" in found
+
+
+def test_a_nul_anywhere_in_a_row_is_a_reason(validator: RowValidator) -> None:
+    found = validator.validate({**GOOD, "comments": "call\x00me", "fax cover\x00": "yes"})
+    assert found == [
+        "comments: contains a NUL character (shown as \ufffd); correct it",
+        "fax cover\ufffd: contains a NUL character (shown as \ufffd); correct it",
+    ]
