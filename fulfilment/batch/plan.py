@@ -15,7 +15,7 @@ from fulfilment.errors import BadInput, LitcenterError
 from fulfilment.models import Batch, BatchHold, Event, Inquiry, InquiryProduct, Packet, PacketItem
 from fulfilment.settings import CompanyProfile
 from inventory.lookup import product_codes
-from inventory.models import LiteratureItem, LiteratureProduct
+from inventory.models import LiteratureItem, LiteratureProduct, Substitute
 
 ANSWERED_BY_PACKET = ("mail", "both", "email")
 WAITING = ("new", "held")
@@ -50,6 +50,7 @@ def load_library(session: Session) -> Library:
     covered: dict[int, list[str]] = {}
     for item_id, product_id in links:
         covered.setdefault(item_id, []).append(codes[product_id])
+    _hand_over_retired(session, covered, active={item.id for item in items})
     return Library(
         [
             Literature(
@@ -66,6 +67,25 @@ def load_library(session: Session) -> Library:
             for item in items
         ]
     )
+
+
+def _hand_over_retired(
+    session: Session, covered: dict[int, list[str]], *, active: set[int]
+) -> None:
+    """A retired item's products go to its best active substitute, so requests still find it."""
+    pairs = session.execute(
+        select(Substitute.item_id, Substitute.substitute_id)
+        .join(LiteratureItem, LiteratureItem.id == Substitute.item_id)
+        .where(LiteratureItem.status == "retired")
+        .order_by(Substitute.item_id, Substitute.rank)
+    ).all()
+    handed: set[int] = set()
+    for retired, substitute in pairs:
+        if retired in handed or substitute not in active:
+            continue
+        handed.add(retired)
+        products = covered.setdefault(substitute, [])
+        products += [code for code in covered.get(retired, []) if code not in products]
 
 
 def _waiting_inquiries(session: Session, before: datetime) -> list[Inquiry]:
