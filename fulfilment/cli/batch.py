@@ -19,6 +19,7 @@ from fulfilment.cli.output import (
     errors,
     key_values,
     quiet_prefect_console,
+    step_progress,
     table,
 )
 from fulfilment.clock import local_now
@@ -32,8 +33,10 @@ batch = typer.Typer(
     help="The daily batch: new inquiries to print-ready packets.", no_args_is_help=True
 )
 
-BATCH_RUN_KEYS = ("batch_id", "date", "packets", "new_packets", "held", "backordered", "files",
-                  "seconds")  # fmt: skip
+BATCH_RUN_KEYS = ("batch_id", "date", "packets", "new_packets", "held", "backordered",
+                  "separate_cover", "files", "seconds")  # fmt: skip
+# The steps the flow reports, in order; rendering reports each chunk as "render chunk N of M".
+BATCH_STEPS = ("plan", "reserve", "render", "assemble", "commit")
 OutOption = Annotated[Path | None, typer.Option("--out", help="Folder for the files.")]
 
 
@@ -62,11 +65,8 @@ def run_batch(
     business_date = _date(when, context)
     out_dir = out_folder(out or context.settings.home / "batches" / business_date.isoformat())
     out_dir = out_dir.resolve()
-    with errors.status(f"Batch {business_date}: starting Prefect", spinner="dots") as status:
-
-        def show(step: str) -> None:
-            status.update(f"Batch {business_date}: {step}")
-
+    with step_progress(f"Batch {business_date}", BATCH_STEPS, show=not as_json) as show:
+        show("starting Prefect")
         with prefect_api():
             summary = run_daily_batch(
                 business_date,
@@ -75,7 +75,7 @@ def run_batch(
                 home=context.settings.home.resolve(),
                 profile=context.profile,
                 smtp=context.settings.smtp,
-                on_step=None if as_json else show,
+                on_step=show,
             )
     result = {key: summary[key] for key in BATCH_RUN_KEYS}
     if as_json:
@@ -86,6 +86,8 @@ def run_batch(
         f"{summary['held']} held, {summary['backordered']} items backordered, "
         f"{summary['seconds']} s"
     )
+    if summary["separate_cover"]:
+        console.print(f"{summary['separate_cover']} owed items go out under separate cover")
     key_values([(name, path) for name, path in summary["files"].items()])
     for warning in summary["warnings"]:
         console.print(f"warning: {warning}", markup=False)
@@ -130,6 +132,15 @@ def show_batch(
     if view["holds"]:
         table(
             "Held", ["inquiry", "reason"], [(h["inquiry_id"], h["reason"]) for h in view["holds"]]
+        )
+    if view["separate_cover"]:
+        table(
+            "Sent under separate cover",
+            ["packet", "inquiry", "item", "status"],
+            [
+                (s["packet"], s["inquiry_id"], s["code"], s["status"])
+                for s in view["separate_cover"]
+            ],
         )
 
 

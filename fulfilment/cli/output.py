@@ -2,7 +2,7 @@
 
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Annotated, Any
 
@@ -48,6 +48,37 @@ def key_values(pairs: Sequence[tuple[str, Any]]) -> None:
         console.print(
             f"{label:<{width}}  {'' if value is None else value}", markup=False, highlight=False
         )
+
+
+@contextmanager
+def step_progress(
+    title: str, steps: Sequence[str], *, show: bool
+) -> Iterator[Callable[[str], None]]:
+    """A bar over a flow's steps; yields a callback taking the step now running.
+
+    A step reported as "<step> N of M" moves the bar part of the way through that step.
+    """
+    if not show:
+        yield lambda step: None
+        return
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=errors,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(title, total=len(steps))
+
+        def update(step: str) -> None:
+            name, _, fraction = step.partition(" chunk ")
+            done = steps.index(name) if name in steps else progress.tasks[0].completed
+            if fraction:
+                number, _, total = fraction.partition(" of ")
+                done += (int(number) - 1) / int(total)
+            progress.update(task, completed=done, description=f"{title}: {step}")
+
+        yield update
 
 
 @contextmanager

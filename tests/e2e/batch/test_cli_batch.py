@@ -28,7 +28,7 @@ def test_demo_then_batch_commands(cli: Cli, tmp_path: Path) -> None:
     again = cli("batch", "run", "--date", batch["date"], "--json")
     assert again.code == 0, again.stderr
     assert set(again.json()) == {"batch_id", "date", "packets", "new_packets", "held",
-                                 "backordered", "files", "seconds"}  # fmt: skip
+                                 "backordered", "separate_cover", "files", "seconds"}  # fmt: skip
     assert again.json()["new_packets"] == 0
 
     listed = cli("batch", "list", "--json").json()
