@@ -64,16 +64,19 @@ def draw_fitted(canvas: Canvas, text: FittedText, area: Rect, align: str = "left
     # One text object for all lines: far cheaper than a drawString per line.
     lines = canvas.beginText()
     baseline = area.top - text.size * 0.8
+    if align == "left":
+        lines.setTextOrigin(area.x, baseline)
     current = ""
     for line, font in zip(text.lines, text.fonts):
         if font != current:
-            lines.setFont(font, text.size)
+            lines.setFont(font, text.size, text.leading)
             current = font
-        x = area.x
-        if align != "left":
-            spare = area.width - stringWidth(line, font, text.size)
-            x += spare / 2 if align == "center" else spare
-        lines.setTextOrigin(x, baseline)
+        if align == "left":
+            # Each line starts under the last: no new origin to compute and write.
+            lines.textLine(line)
+            continue
+        spare = area.width - stringWidth(line, font, text.size)
+        lines.setTextOrigin(area.x + (spare / 2 if align == "center" else spare), baseline)
         lines.textOut(line)
         baseline -= text.leading
     canvas.drawText(lines)
