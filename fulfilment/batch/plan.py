@@ -149,7 +149,7 @@ def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datet
         except BadInput as reason:
             batch.holds.append(BatchHold(inquiry_id=inquiry.id, reason=str(reason)))
             inquiry.status = "held"
-            inquiry.events.append(Event(at=now, kind="held", detail=str(reason)))
+            session.add(Event(inquiry_id=inquiry.id, at=now, kind="held", detail=str(reason)))
             continue
         position += 1
         number = packet_number(batch.business_date, position)
@@ -180,8 +180,11 @@ def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datet
             )
         )
         inquiry.status = "planned"
-        inquiry.events.append(
+        # Added to the session, not to inquiry.events: appending would load each inquiry's
+        # timeline, and every load flushes the growing batch first.
+        session.add(
             Event(
+                inquiry_id=inquiry.id,
                 at=now,
                 kind="planned",
                 detail=f"packet {number} in the batch of {batch.business_date}",
