@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from fulfilment.batch.views import separate_cover_items
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.errors import LitcenterError, NotFound
@@ -131,15 +132,9 @@ class OwedItems:
 
 def _separate_cover(session: Session, batch_id: int) -> dict[str, OwedItems]:
     """The earlier packets this batch sends owed items for, by packet number."""
-    rows = session.execute(
-        select(Packet.number, Packet.inquiry_id, PacketItem.code)
-        .join(PacketItem, PacketItem.packet_id == Packet.id)
-        .where(PacketItem.sent_in_batch_id == batch_id)
-        .order_by(Packet.number, PacketItem.id)
-    ).all()
     separate: dict[str, OwedItems] = {}
-    for number, inquiry_id, code in rows:
-        separate.setdefault(number, OwedItems(inquiry_id, [])).codes.append(code)
+    for number, inquiry_id, item in separate_cover_items(session, batch_id):
+        separate.setdefault(number, OwedItems(inquiry_id, [])).codes.append(item.code)
     return separate
 
 

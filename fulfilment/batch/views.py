@@ -101,16 +101,20 @@ def batch_show(url: str, batch_id: int) -> dict[str, Any]:
         }
 
 
-def _separate_cover(session: Session, batch_id: int) -> list[dict[str, Any]]:
-    """Items earlier packets owed, sent by this batch, with the packet they belong to."""
+def separate_cover_items(session: Session, batch_id: int) -> list[tuple[str, int, PacketItem]]:
+    """Items earlier packets owed that this batch sends: (packet number, inquiry id, item)."""
     rows = session.execute(
         select(Packet.number, Packet.inquiry_id, PacketItem)
         .join(PacketItem, PacketItem.packet_id == Packet.id)
         .where(PacketItem.sent_in_batch_id == batch_id)
         .order_by(Packet.number, PacketItem.id)
     ).all()
+    return [(number, inquiry_id, item) for number, inquiry_id, item in rows]
+
+
+def _separate_cover(session: Session, batch_id: int) -> list[dict[str, Any]]:
     return [
         {"packet": number, "inquiry_id": inquiry_id, "code": item.code,
          "requested_code": item.requested_code, "qty": item.qty, "status": item.status}
-        for number, inquiry_id, item in rows
+        for number, inquiry_id, item in separate_cover_items(session, batch_id)
     ]  # fmt: skip
