@@ -38,6 +38,21 @@ def font_for(text: str, bold: bool = False) -> str:
     return LATIN_BOLD if bold else LATIN
 
 
+def font_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
+    """`text` cut where its font changes, each piece with the font that prints it."""
+    latin = LATIN_BOLD if bold else LATIN
+    runs: list[tuple[str, str]] = []
+    start = 0
+    for run in _NOT_WINANSI.finditer(text):
+        if run.start() > start:
+            runs.append((text[start : run.start()], latin))
+        runs.append((run.group(0), register_cjk()))
+        start = run.end()
+    if start < len(text):
+        runs.append((text[start:], latin))
+    return runs
+
+
 def one_line(text: str) -> str:
     """User text on one line: control characters become spaces."""
     return _CONTROL.sub(" ", text)

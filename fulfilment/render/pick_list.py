@@ -1,21 +1,35 @@
 """The pick list: batch totals in shelf order, then what to pull for each packet."""
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from io import BytesIO
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import Flowable
 
-from fulfilment.render.fonts import LATIN, LATIN_BOLD, markup
+from fulfilment.render.fonts import LATIN, LATIN_BOLD, font_runs, markup, one_line
 from fulfilment.render.packet import Enclosure, PacketData
 from fulfilment.render.paragraphs import paragraph
-from fulfilment.render.stationery import envelope, paper, pick_list_layout
+from fulfilment.render.stationery import Paper, envelope, paper, pick_list_layout
 
 _DIGITS = re.compile(r"(\d+)")
 _GRID = Color(0.75, 0.75, 0.75)
 _HEADER = ("Shelf", "Code", "Title", "Qty")
+_COLUMNS = (0.14, 0.2, 0.56, 0.1)
+# Where the list has always printed: cell padding across and down, headings set in
+# from the margin, and the slack a page bottom allows, as ReportLab's tables and page
+# frames placed them.
+_CELL_X = 6.0
+_CELL_Y = 3.0
+_INSET = 6.0
+_FUZZ = 1e-6
+
+Row = tuple[str, str, str, str]
 
 
 def shelf_order(shelf: str) -> tuple[object, ...]:
@@ -34,30 +48,185 @@ def batch_totals(packets: Sequence[PacketData]) -> list[tuple[Enclosure, int]]:
     return sorted(totals.values(), key=lambda entry: (shelf_order(entry[0].shelf), entry[0].code))
 
 
-def _table(rows: list[tuple[Enclosure, int]], cell: ParagraphStyle, width: float) -> Table:
-    data = [[paragraph(f"<b>{name}</b>", cell) for name in _HEADER]]
-    data += [
-        [
-            paragraph(markup(item.shelf or "\u2014"), cell),
-            paragraph(markup(item.code), cell),
-            paragraph(markup(item.title), cell),
-            paragraph(str(quantity), cell),
+class _Text:
+    """A cell or heading: its font runs on one line where it fits, else a wrapping paragraph."""
+
+    def __init__(self, text: str, style: ParagraphStyle, width: float, bold: bool) -> None:
+        self.size = float(style.fontSize)
+        self.runs = font_runs(" ".join(one_line(text).split()), bold)
+        self.flowable: Flowable | None = None
+        self.height = float(style.leading)
+        if sum(stringWidth(run, font, self.size) for run, font in self.runs) >= width - 0.01:
+            # Rare long text breaks as the paragraphs of the letters do, character-wise in Chinese.
+            body = markup(text)
+            self.flowable = paragraph(f"<b>{body}</b>" if bold else body, style)
+            self.height = float(self.flowable.wrap(width, 1e9)[1])
+
+    def draw(self, canvas: Canvas, lines: PDFTextObject, x: float, top: float) -> None:
+        if self.flowable is not None:
+            self.flowable.drawOn(canvas, x, top - self.height)
+            return
+        lines.setTextOrigin(x, top - self.size)
+        for run, font in self.runs:
+            lines.setFont(font, self.size)
+            lines.textOut(run)
+        # Each cell ends its line, as a paragraph does: text extraction reads it as one line.
+        lines.textLine()
+
+
+class _Row:
+    """A table row: its cells, as tall as the tallest with padding above and below."""
+
+    def __init__(self, cells: Row, style: ParagraphStyle, widths: Sequence[float], bold: bool):
+        self.cells = [
+            _Text(cell, style, width - 2 * _CELL_X, bold)
+            for cell, width in zip(cells, widths, strict=True)
         ]
-        for item, quantity in rows
-    ]
-    table = Table(
-        data, colWidths=[width * 0.14, width * 0.2, width * 0.56, width * 0.1], repeatRows=1
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
-            ]
+        self.height = max(cell.height for cell in self.cells) + 2 * _CELL_Y
+
+
+class _PickList:
+    """The pages as they fill: where the next heading or table goes, and the tables kept as
+    forms because several packets need the same items."""
+
+    def __init__(self, canvas: Canvas, page: Paper, margin: float, size: float, leading: float):
+        self.canvas = canvas
+        self.x = margin
+        self.width = page.width - 2 * margin
+        self.top = page.height - margin - _INSET
+        self.bottom = margin + _INSET
+        self.y = self.top
+        self.widths = [self.width * share for share in _COLUMNS]
+        self.cell = ParagraphStyle("cell", fontName=LATIN, fontSize=size, leading=leading)
+        self.heading = ParagraphStyle(
+            "heading",
+            parent=self.cell,
+            fontName=LATIN_BOLD,
+            fontSize=size * 1.3,
+            leading=size * 1.8,
+            spaceBefore=size,
         )
-    )
-    return table
+        self.header = _Row(_HEADER, self.cell, self.widths, bold=True)
+        self.rows: dict[Row, _Row] = {}
+        self.forms: dict[tuple[Row, ...], str] = {}
+
+    def row(self, cells: Row) -> _Row:
+        found = self.rows.get(cells)
+        if found is None:
+            found = self.rows[cells] = _Row(cells, self.cell, self.widths, bold=False)
+        return found
+
+    def new_page(self) -> None:
+        self.canvas.showPage()
+        self.y = self.top
+
+    def fits(self, height: float) -> bool:
+        return self.y - height >= self.bottom - _FUZZ
+
+    def space_before(self) -> float:
+        return 0.0 if self.y == self.top else float(self.heading.spaceBefore)
+
+    def title(self, text: str) -> _Text:
+        return _Text(text, self.heading, self.width - 2 * _INSET, bold=True)
+
+    def place_title(self, title: _Text) -> None:
+        if not self.fits(self.space_before() + title.height):
+            self.new_page()
+        self.y -= self.space_before() + title.height
+        lines = self.canvas.beginText()
+        title.draw(self.canvas, lines, self.x + _INSET, self.y + title.height)
+        self.canvas.drawText(lines)
+
+    def _draw_rows(self, rows: Sequence[_Row], x: float, top: float) -> float:
+        """Draw header and rows with the grid from `top` down; return their height."""
+        canvas = self.canvas
+        lines = canvas.beginText()
+        y = top
+        for row in (self.header, *rows):
+            left = x
+            for cell, width in zip(row.cells, self.widths):
+                cell.draw(canvas, lines, left + _CELL_X, y - _CELL_Y)
+                left += width
+            y -= row.height
+        canvas.drawText(lines)
+        canvas.saveState()
+        canvas.setStrokeColor(_GRID)
+        canvas.setLineWidth(0.4)
+        canvas.setLineCap(1)
+        canvas.setLineJoin(1)
+        grid = canvas.beginPath()
+        right = x + self.width
+        rule = top
+        for row in (self.header, *rows):
+            grid.moveTo(x, rule)
+            grid.lineTo(right, rule)
+            rule -= row.height
+        grid.moveTo(x, y)
+        grid.lineTo(right, y)
+        left = x
+        for width in (0.0, *self.widths):
+            left += width
+            grid.moveTo(left, top)
+            grid.lineTo(left, y)
+        canvas.drawPath(grid, stroke=1, fill=0)
+        canvas.restoreState()
+        return top - y
+
+    def place_table(self, cells: Sequence[Row], shared: bool = False) -> None:
+        """The table from here down, repeating its header on each page it runs onto."""
+        rows = [self.row(row) for row in cells]
+        height = self.header.height + sum(row.height for row in rows)
+        if shared and self.fits(height):
+            self._place_form(tuple(cells), rows, height)
+            return
+        while True:
+            fitting, used = 0, self.header.height
+            for row in rows:
+                if not self.fits(used + row.height):
+                    break
+                fitting, used = fitting + 1, used + row.height
+            if fitting == len(rows):
+                self.y -= self._draw_rows(rows, self.x, self.y)
+                return
+            # A row that fills a whole page alone still prints, if cut at the page edge.
+            if fitting == 0 and self.y == self.top:
+                fitting = 1
+            if fitting:
+                self._draw_rows(rows[:fitting], self.x, self.y)
+                rows = rows[fitting:]
+            self.new_page()
+
+    def _place_form(self, key: tuple[Row, ...], rows: list[_Row], height: float) -> None:
+        canvas = self.canvas
+        name = self.forms.get(key)
+        if name is None:
+            name = self.forms[key] = f"picks{len(self.forms)}"
+            # The grid's half line width reaches past the table's edges.
+            canvas.beginForm(name, -1, -1, self.width + 1, height + 1)
+            self._draw_rows(rows, 0, height)
+            canvas.endForm()
+        self.y -= height
+        canvas.saveState()
+        canvas.translate(self.x, self.y)
+        canvas.doForm(name)
+        canvas.restoreState()
+
+    def place_group(self, title: str, cells: Sequence[Row], shared: bool, gap: float) -> None:
+        """A packet's title and table together: on a new page when they do not fit here."""
+        heading = self.title(title)
+        height = self.header.height + sum(self.row(row).height for row in cells)
+        if self.y != self.top and not self.fits(self.space_before() + heading.height + height + gap):
+            self.new_page()
+        self.place_title(heading)
+        self.place_table(cells, shared)
+        if self.fits(gap):
+            self.y -= gap
+        else:
+            self.new_page()
+
+
+def _cells(rows: Sequence[tuple[Enclosure, int]]) -> list[Row]:
+    return [(item.shelf or "\u2014", item.code, item.title, str(quantity)) for item, quantity in rows]
 
 
 def render_pick_list(
@@ -74,58 +243,40 @@ def render_pick_list(
     """
     margin, text = pick_list_layout()
     page = paper(paper_code)
-    width = page.width - 2 * margin
-    cell = ParagraphStyle(
-        "cell", fontName=LATIN, fontSize=text.font_size, leading=text.font_size * text.leading
-    )
-    heading = ParagraphStyle(
-        "heading",
-        parent=cell,
-        fontName=LATIN_BOLD,
-        fontSize=text.font_size * 1.3,
-        leading=text.font_size * 1.8,
-        spaceBefore=text.font_size,
-    )
+    buffer = BytesIO()
+    canvas = Canvas(buffer, pagesize=(page.width, page.height), title=f"Pick list {batch}")
+    picks = _PickList(canvas, page, margin, text.font_size, text.font_size * text.leading)
     totals = batch_totals(packets)
-    story: list[Flowable] = []
     drawn = from_reserve or {}
     refill = [(item, drawn[item.code]) for item, _ in totals if item.code in drawn]
     if refill:
-        story += [
-            paragraph("First bring from the reserve cartons to the shelf", heading),
-            _table(refill, cell, width),
-        ]
-    story += [
-        paragraph(
-            f"Pick list, batch {markup(batch)}: {len(packets)} packets, totals in shelf order",
-            heading,
-        ),
-        _table(totals, cell, width),
-    ]
-    for packet in packets:
-        items = sorted(packet.enclosed, key=lambda item: (shelf_order(item.shelf), item.code))
-        stock = envelope(packet.envelope).name
-        title = (
-            f"{markup(packet.number)} \u00b7 {markup(packet.recipient.name)} \u00b7 {markup(stock)}"
-        )
-        story.append(
-            KeepTogether(
-                [
-                    paragraph(title, heading),
-                    _table([(item, item.quantity) for item in items], cell, width),
-                    Spacer(0, text.font_size / 2),
-                ]
-            )
-        )
-    buffer = BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=(page.width, page.height),
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin,
-        title=f"Pick list {batch}",
+        picks.place_title(picks.title("First bring from the reserve cartons to the shelf"))
+        picks.place_table(_cells(refill))
+    picks.place_title(
+        picks.title(f"Pick list, batch {batch}: {len(packets)} packets, totals in shelf order")
     )
-    document.build(story)
+    picks.place_table(_cells(totals))
+    tables = [
+        _cells(
+            [
+                (item, item.quantity)
+                for item in sorted(
+                    packet.enclosed, key=lambda item: (shelf_order(item.shelf), item.code)
+                )
+            ]
+        )
+        for packet in packets
+    ]
+    # A table several packets share is laid out once and placed as a form.
+    repeats = Counter(tuple(cells) for cells in tables)
+    for packet, cells in zip(packets, tables, strict=True):
+        stock = envelope(packet.envelope).name
+        picks.place_group(
+            f"{packet.number} \u00b7 {packet.recipient.name} \u00b7 {stock}",
+            cells,
+            repeats[tuple(cells)] > 1,
+            text.font_size / 2,
+        )
+    canvas.showPage()
+    canvas.save()
     return buffer.getvalue()

@@ -1,8 +1,13 @@
 """The pick list as a PDF: batch totals in shelf order, then each packet's items."""
 
-from fulfilment.render import render_pick_list
+from dataclasses import replace
+from io import BytesIO
+
+from pypdf import PdfReader
+
+from fulfilment.render import Enclosure, render_pick_list
 from fulfilment.render.sample import sample_packets
-from tests.integration.render.pdf_reading import page_text
+from tests.integration.render.pdf_reading import page_count, page_text, text_runs
 
 
 def test_totals_come_first_in_shelf_order_then_each_packet() -> None:
@@ -41,3 +46,37 @@ def test_copies_held_in_the_reserve_cartons_are_fetched_first() -> None:
     assert cells == ["A-10", "L-PRICE", "Price list 2026", "3"]
     assert "L-PRICE" in totals
     assert "reserve cartons" not in page_text(render_pick_list(packets, batch="b1"))
+
+
+def test_a_long_title_wraps_inside_its_column() -> None:
+    title = "A very long literature title that needs two lines in its column, or even three of them"
+    item = Enclosure(code="L-LONG", title=title, kind="brochure", shelf="A-01")
+    packet = replace(sample_packets(1)[0], enclosures=(item,))
+
+    pdf = render_pick_list([packet], batch="b1")
+
+    # The totals draw the title in place; the packet's table repeats it as a form, whose
+    # inner coordinates text_runs does not follow.
+    runs = [run for run in text_runs(pdf) if run.x > 0]
+    lines = [run for run in runs if run.text.strip() and run.text.strip() in title]
+    assert len(lines) >= 2
+    assert " ".join(run.text.strip() for run in lines) == title
+    code = next(run for run in runs if run.text.strip() == "L-LONG")
+    quantity = next(run for run in runs if run.text.strip() == "Qty")
+    assert all(code.right < run.x and run.right < quantity.x for run in lines)
+
+
+def test_a_packet_too_long_for_a_page_runs_on_under_the_header_again() -> None:
+    items = tuple(
+        Enclosure(code=f"L-{index:03d}", title=f"Item {index}", kind="brochure", shelf="A-1")
+        for index in range(80)
+    )
+    packet = replace(sample_packets(1)[0], enclosures=items)
+
+    pdf = render_pick_list([packet], batch="b1")
+
+    assert page_count(pdf) >= 3
+    last = page_text(pdf).split(packet.number, 1)[1]
+    assert all(f"L-{index:03d}" in last for index in range(80))
+    reader = PdfReader(BytesIO(pdf))
+    assert all(page.extract_text().count("Qty") >= 1 for page in reader.pages)
