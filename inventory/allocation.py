@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from fulfilment.db import unit_of_work
@@ -65,6 +65,28 @@ class AllocationResult:
     @property
     def substituted(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.substituted]
+
+
+@dataclass(slots=True)
+class _Allocation:
+    """An allocation row as plain values: ORM objects cost too much at a batch's thousands."""
+
+    id: int | None
+    request_key: str
+    item_id: int
+    qty: int
+    status: str
+    filled_item_id: int | None = None
+
+
+_COLUMNS = (
+    Allocation.id,
+    Allocation.request_key,
+    Allocation.item_id,
+    Allocation.qty,
+    Allocation.status,
+    Allocation.filled_item_id,
+)
 
 
 class Shortage(BadInput):
@@ -172,38 +194,36 @@ def allocate_in(
         raise BadInput("; ".join(problems) + "; nothing was allocated")
 
     free = {row.id: ledger.available(row) for rows in stocks.values() for row in rows}
-    filled: list[tuple[Allocation, int, list[tuple[Stock, int]]]] = []
-    backorders = session.scalars(
-        select(Allocation)
-        .where(Allocation.status == BACKORDERED)
-        .order_by(Allocation.id)
-        .execution_options(populate_existing=True)
-    ).all()
+    filled: list[tuple[_Allocation, int, list[tuple[Stock, int]]]] = []
+    backorders = [
+        _Allocation(*row)
+        for row in session.execute(
+            select(*_COLUMNS).where(Allocation.status == BACKORDERED).order_by(Allocation.id)
+        )
+    ]
     for allocation in backorders:
         item = waiting.get(allocation.item_id)
         plan = _plan(item, allocation.qty, stocks, free) if item else None
         if plan:
             filled.append((allocation, *plan))
     settled = dict(existing)
+    fresh: list[_Allocation] = []
     shortfalls: list[Request] = []
     for request in wanted:
         if (request.key, request.code) in settled:
             continue
         item = items[request.code]
-        allocation = Allocation(
-            request_key=request.key, item_id=item.id, qty=request.qty, created_at=at
-        )
+        allocation = _Allocation(None, request.key, item.id, request.qty, BACKORDERED)
         plan = _plan(item, request.qty, stocks, free)
         if plan:
             filled.append((allocation, *plan))
         else:
             shortfalls.append(request)
-            allocation.status, allocation.updated_at = BACKORDERED, at
+        fresh.append(allocation)
         settled[request.key, request.code] = allocation
     if shortfalls and not allow_backorder:
         raise Shortage(shortfalls)
 
-    fresh = [settled[r.key, r.code] for r in wanted if (r.key, r.code) not in existing]
     _write(session, filled, fresh, at=at)
     backorder_ids = {a.id for a in backorders}
     return AllocationResult(
@@ -215,16 +235,18 @@ def allocate_in(
 def pick_in(session: Session, keys: Sequence[str], *, now: datetime | None = None) -> list[Outcome]:
     """Pick inside the caller's transaction; the caller commits."""
     at = stamp(now)
-    allocations, stocks = _locked_allocations(session, keys)
+    allocations, lines, stocks = _locked_allocations(session, keys)
     picks: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    done = []
     for allocation in allocations:
         if allocation.status == RESERVED:
-            for line in allocation.lines:
-                picks[line.stock_id].append((allocation.request_key, line.qty))
-            allocation.status, allocation.updated_at = PICKED, at
+            for stock_id, qty in lines.get(allocation.id, []):
+                picks[stock_id].append((allocation.request_key, qty))
+            allocation.status = PICKED
+            done.append(allocation.id)
+    _set_status(session, done, PICKED, at=at)
     for stock_id in sorted(picks):
         ledger.pick(session, stocks[stock_id], picks[stock_id], at=at)
-    session.flush()
     return _outcomes(session, allocations)
 
 
@@ -233,18 +255,32 @@ def release_in(
 ) -> list[Outcome]:
     """Release inside the caller's transaction; the caller commits."""
     at = stamp(now)
-    allocations, stocks = _locked_allocations(session, keys)
+    allocations, lines, stocks = _locked_allocations(session, keys)
     held: dict[int, int] = defaultdict(int)
+    done = []
     for allocation in allocations:
         if allocation.status == RESERVED:
-            for line in allocation.lines:
-                held[line.stock_id] += line.qty
+            for stock_id, qty in lines.get(allocation.id, []):
+                held[stock_id] += qty
         if allocation.status in (RESERVED, BACKORDERED):
-            allocation.status, allocation.updated_at = RELEASED, at
+            allocation.status = RELEASED
+            done.append(allocation.id)
+    _set_status(session, done, RELEASED, at=at)
     for stock_id in sorted(held):
         ledger.unreserve(session, stocks[stock_id], held[stock_id])
-    session.flush()
     return _outcomes(session, allocations)
+
+
+def _set_status(session: Session, ids: Sequence[int | None], status: str, *, at: datetime) -> None:
+    """One executemany by primary key instead of a flush of one ORM object per allocation."""
+    if ids:
+        table = Allocation.__table__
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("allocation_id"))
+            .values(status=status, updated_at=at),
+            [{"allocation_id": id_} for id_ in ids],
+        )
 
 
 def _distinct(requests: Sequence[Request]) -> tuple[list[Request], list[str]]:
@@ -301,21 +337,19 @@ def _lock_set(items: Iterable[LiteratureItem]) -> set[int]:
 
 def _existing(
     session: Session, wanted: list[Request], items: dict[str, LiteratureItem]
-) -> dict[tuple[str, str], Allocation]:
+) -> dict[tuple[str, str], _Allocation]:
     """Allocations made before for these requests; read after the lock, so they are current."""
     if not wanted:
         return {}
     by_id = {item.id: code for code, item in items.items()}
-    rows = session.scalars(
-        select(Allocation)
-        .where(
+    rows = session.execute(
+        select(*_COLUMNS).where(
             Allocation.request_key.in_({r.key for r in wanted}),
             Allocation.item_id.in_(list(by_id)),
         )
-        .execution_options(populate_existing=True)
     )
     pairs = {(r.key, r.code) for r in wanted}
-    found = {(a.request_key, by_id[a.item_id]): a for a in rows}
+    found = {(a.request_key, by_id[a.item_id]): a for a in (_Allocation(*row) for row in rows)}
     return {pair: allocation for pair, allocation in found.items() if pair in pairs}
 
 
@@ -345,64 +379,121 @@ def _plan(
 
 def _write(
     session: Session,
-    filled: list[tuple[Allocation, int, list[tuple[Stock, int]]]],
-    fresh: list[Allocation],
+    filled: list[tuple[_Allocation, int, list[tuple[Stock, int]]]],
+    fresh: list[_Allocation],
     *,
     at: datetime,
 ) -> None:
+    """New allocations and their lines as bulk inserts, filled backorders as one executemany."""
+    for allocation, item_id, _ in filled:
+        allocation.status, allocation.filled_item_id = RESERVED, item_id
+    # Filled backorders are the ones already stored; the fresh ones get their ids below.
+    earlier = [
+        {"allocation_id": a.id, "filled": a.filled_item_id}
+        for a, _, _ in filled
+        if a.id is not None
+    ]
+    if earlier:
+        table = Allocation.__table__
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("allocation_id"))
+            .values(status=RESERVED, filled_item_id=bindparam("filled"), updated_at=at),
+            earlier,
+        )
+    if fresh:
+        # A Core executemany, then the ids read back by the (key, item) each row is unique on:
+        # RETURNING in parameter order makes SQLite insert one row per statement.
+        session.execute(
+            insert(Allocation.__table__),
+            [
+                {"request_key": a.request_key, "item_id": a.item_id, "qty": a.qty,
+                 "status": a.status, "filled_item_id": a.filled_item_id,
+                 "created_at": at, "updated_at": at}
+                for a in fresh
+            ],
+        )  # fmt: skip
+        ids = {
+            (key, item_id): id_
+            for id_, key, item_id in session.execute(
+                select(Allocation.id, Allocation.request_key, Allocation.item_id).where(
+                    Allocation.request_key.in_({a.request_key for a in fresh})
+                )
+            )
+        }
+        for allocation in fresh:
+            allocation.id = ids[allocation.request_key, allocation.item_id]
+    lines = [
+        {"allocation_id": a.id, "stock_id": row.id, "qty": n}
+        for a, _, takes in filled
+        for row, n in takes
+    ]
+    if lines:
+        session.execute(insert(AllocationLine.__table__), lines)
     totals: dict[int, int] = defaultdict(int)
     rows: dict[int, Stock] = {}
-    for allocation, item_id, takes in filled:
-        allocation.status, allocation.filled_item_id, allocation.updated_at = RESERVED, item_id, at
-        allocation.lines = [AllocationLine(stock_id=row.id, qty=n) for row, n in takes]
+    for _, _, takes in filled:
         for row, n in takes:
             totals[row.id] += n
             rows[row.id] = row
-    session.add_all(fresh)
-    session.flush()
     for stock_id in sorted(totals):
         ledger.reserve(session, rows[stock_id], totals[stock_id])
 
 
 def _allocations_of(
     session: Session, keys: Sequence[str], *, statuses: tuple[str, ...] | None
-) -> list[Allocation]:
+) -> list[_Allocation]:
     query = (
-        select(Allocation)
+        select(*_COLUMNS)
         .where(Allocation.request_key.in_({key.strip() for key in keys}))
-        .options(selectinload(Allocation.lines))
         .order_by(Allocation.request_key, Allocation.id)
-        .execution_options(populate_existing=True)
     )
     if statuses is not None:
         query = query.where(Allocation.status.in_(statuses))
-    return list(session.scalars(query))
+    return [_Allocation(*row) for row in session.execute(query)]
+
+
+def _lines_of(session: Session, keys: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
+    """The (stock row, qty) lines of these keys' allocations, by allocation, in line order."""
+    rows = session.execute(
+        select(AllocationLine.allocation_id, AllocationLine.stock_id, AllocationLine.qty)
+        .join(Allocation, Allocation.id == AllocationLine.allocation_id)
+        .where(Allocation.request_key.in_({key.strip() for key in keys}))
+        .order_by(AllocationLine.id)
+    )
+    lines: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for allocation_id, stock_id, qty in rows:
+        lines[allocation_id].append((stock_id, qty))
+    return lines
 
 
 def _locked_allocations(
     session: Session, keys: Sequence[str]
-) -> tuple[list[Allocation], dict[int, Stock]]:
-    """The allocations of these keys, read again once their stock rows are locked.
+) -> tuple[list[_Allocation], dict[int, list[tuple[int, int]]], dict[int, Stock]]:
+    """The allocations of these keys and their lines, read again once their stock is locked.
 
     The lock covers each requested item and its substitutes, the rows a concurrent batch
     filling one of these backorders could touch, so the two take turns.
     """
-    before = _allocations_of(session, keys, statuses=(RESERVED, BACKORDERED))
-    item_ids = {a.item_id for a in before}
+    keyed = Allocation.request_key.in_({key.strip() for key in keys})
+    open_ = Allocation.status.in_((RESERVED, BACKORDERED))
+    item_ids = set(session.scalars(select(Allocation.item_id).where(keyed, open_).distinct()))
     substitutes = session.scalars(
         select(Substitute.substitute_id).where(Substitute.item_id.in_(item_ids))
     )
-    held = session.scalars(
-        select(Stock.item_id).where(
-            Stock.id.in_({line.stock_id for a in before for line in a.lines})
-        )
+    held_items = session.scalars(
+        select(Stock.item_id)
+        .join(AllocationLine, AllocationLine.stock_id == Stock.id)
+        .join(Allocation, Allocation.id == AllocationLine.allocation_id)
+        .where(keyed, open_)
+        .distinct()
     )
-    locked = lock_stock(session, item_ids | set(substitutes) | set(held))
+    locked = lock_stock(session, item_ids | set(substitutes) | set(held_items))
     stocks = {row.id: row for rows in locked.values() for row in rows}
-    return _allocations_of(session, keys, statuses=None), stocks
+    return _allocations_of(session, keys, statuses=None), _lines_of(session, keys), stocks
 
 
-def _outcomes(session: Session, allocations: Sequence[Allocation]) -> list[Outcome]:
+def _outcomes(session: Session, allocations: Sequence[_Allocation]) -> list[Outcome]:
     ids = {a.item_id for a in allocations} | {a.filled_item_id or a.item_id for a in allocations}
     query = select(LiteratureItem.id, LiteratureItem.code).where(LiteratureItem.id.in_(ids))
     codes = {id_: code for id_, code in session.execute(query)}

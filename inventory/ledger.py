@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import exists, func, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -44,8 +44,12 @@ def unreserve(session: Session, stock: Stock, qty: int) -> None:
 
 def pick(session: Session, stock: Stock, takes: Sequence[tuple[str, int]], *, at: datetime) -> None:
     """Held units leave this stock row: one ledger entry per (reference, qty), one update."""
-    session.add_all(
-        LedgerEntry(stock_id=stock.id, delta=-qty, kind=PICK, ref=ref, at=at) for ref, qty in takes
+    session.execute(
+        insert(LedgerEntry.__table__),
+        [
+            {"stock_id": stock.id, "delta": -qty, "kind": PICK, "note": "", "ref": ref, "at": at}
+            for ref, qty in takes
+        ],
     )
     total = sum(qty for _, qty in takes)
     _change(session, stock, on_hand=-total, reserved=-total)

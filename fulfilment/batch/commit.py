@@ -67,10 +67,14 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
         warnings = _use_supplies(
             session, batch, [row.envelope for row in printed], profile=profile, now=now
         )
+        # The session holds none of the rows these updates change that it reads again, so
+        # fetching back every changed key to refresh loaded objects is wasted work.
+        quietly = {"synchronize_session": False}
         session.execute(
             update(Packet)
             .where(Packet.batch_id == batch_id)
-            .values(status="printed", printed_at=now)
+            .values(status="printed", printed_at=now),
+            execution_options=quietly,
         )
         session.execute(
             update(PacketItem)
@@ -78,16 +82,18 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
                 PacketItem.status == "reserved",
                 PacketItem.packet_id.in_(select(Packet.id).where(Packet.batch_id == batch_id)),
             )
-            .values(status="picked")
+            .values(status="picked"),
+            execution_options=quietly,
         )
         session.execute(
             update(PacketItem)
             .where(PacketItem.sent_in_batch_id == batch_id, PacketItem.status == "reserved")
-            .values(status="picked")
+            .values(status="picked"),
+            execution_options=quietly,
         )
         if separate:
             session.execute(
-                insert(Event),
+                insert(Event.__table__),
                 [
                     {"inquiry_id": owed.inquiry_id, "at": now, "kind": "sent separately",
                      "detail": f"{', '.join(owed.codes)} of packet {number} "
@@ -95,11 +101,15 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
                     for number, owed in sorted(separate.items())
                 ],
             )  # fmt: skip
-        inquiry_ids = [row.inquiry_id for row in rows]
-        session.execute(update(Inquiry).where(Inquiry.id.in_(inquiry_ids)).values(status="printed"))
+        session.execute(
+            update(Inquiry)
+            .where(Inquiry.id.in_(select(Packet.inquiry_id).where(Packet.batch_id == batch_id)))
+            .values(status="printed"),
+            execution_options=quietly,
+        )
         if rows:
             session.execute(
-                insert(Event),
+                insert(Event.__table__),
                 [
                     {"inquiry_id": row.inquiry_id, "at": now, "kind": "printed",
                      "detail": f"packet {row.number} "
@@ -108,7 +118,7 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
                 ],
             )  # fmt: skip
             session.execute(
-                insert(FollowUp),
+                insert(FollowUp.__table__),
                 [
                     {"inquiry_id": row.inquiry_id, "packet_id": row.id, "rep_id": row.rep_id,
                      "due_on": call_due(batch.business_date, rush=row.urgency == "rush",

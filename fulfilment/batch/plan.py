@@ -2,17 +2,28 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from fulfilment.batch.contents import Library, Literature, plan_contents
 from fulfilment.batch.numbers import packet_number
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.errors import BadInput, LitcenterError
-from fulfilment.models import Batch, BatchHold, Event, Inquiry, InquiryProduct, Packet, PacketItem
+from fulfilment.models import (
+    Batch,
+    BatchHold,
+    Contact,
+    Event,
+    Inquiry,
+    InquiryProduct,
+    Packet,
+    PacketItem,
+    Product,
+)
 from fulfilment.settings import CompanyProfile
 from inventory.lookup import product_codes
 from inventory.models import LiteratureItem, LiteratureProduct, Substitute
@@ -88,25 +99,54 @@ def _hand_over_retired(
         products += [code for code in covered.get(retired, []) if code not in products]
 
 
-def _waiting_inquiries(session: Session, before: datetime) -> list[Inquiry]:
-    """Inquiries owed a packet, rush first, then oldest first."""
-    answered = select(Packet.inquiry_id)
-    return list(
-        session.scalars(
-            select(Inquiry)
-            .where(
-                Inquiry.received_at < before,
-                Inquiry.response.in_(ANSWERED_BY_PACKET),
-                Inquiry.status.in_(WAITING),
-                Inquiry.id.not_in(answered),
-            )
-            .options(
-                selectinload(Inquiry.contact),
-                selectinload(Inquiry.products).selectinload(InquiryProduct.product),
-            )
-            .order_by((Inquiry.urgency != "rush"), Inquiry.received_at, Inquiry.id)
+@dataclass(frozen=True)
+class _Waiting:
+    """An inquiry owed a packet, as the plain values planning needs."""
+
+    id: int
+    response: str
+    publication: str
+    page: str
+    country: str
+    products: list[str]
+
+
+def _waiting_inquiries(session: Session, before: datetime) -> list[_Waiting]:
+    """Inquiries owed a packet, rush first, then oldest first.
+
+    Read as plain rows: loading thousands of inquiries, contacts and products as ORM objects
+    was most of planning's time.
+    """
+    waiting = (
+        select(Inquiry.id)
+        .where(
+            Inquiry.received_at < before,
+            Inquiry.response.in_(ANSWERED_BY_PACKET),
+            Inquiry.status.in_(WAITING),
+            Inquiry.id.not_in(select(Packet.inquiry_id)),
         )
+        .scalar_subquery()
     )
+    rows = session.execute(
+        select(Inquiry.id, Inquiry.response, Inquiry.source_detail, Inquiry.source_page,
+               Contact.country)
+        .join(Contact, Contact.id == Inquiry.contact_id)
+        .where(Inquiry.id.in_(waiting))
+        .order_by((Inquiry.urgency != "rush"), Inquiry.received_at, Inquiry.id)
+    ).all()  # fmt: skip
+    # Read second: an inquiry imported in between only adds products nobody looks up.
+    asked: dict[int, list[str]] = {}
+    for inquiry_id, code in session.execute(
+        select(InquiryProduct.inquiry_id, Product.code)
+        .join(Product, Product.id == InquiryProduct.product_id)
+        .where(InquiryProduct.inquiry_id.in_(waiting))
+        .order_by(InquiryProduct.inquiry_id, InquiryProduct.position)
+    ):
+        asked.setdefault(inquiry_id, []).append(code)
+    return [
+        _Waiting(id_, response, publication, page, country, asked.get(id_, []))
+        for id_, response, publication, page, country in rows
+    ]
 
 
 def plan_batch(url: str, business_date: date, *, profile: CompanyProfile) -> PlanResult:
@@ -120,7 +160,8 @@ def plan_batch(url: str, business_date: date, *, profile: CompanyProfile) -> Pla
         batch = Batch(business_date=business_date, created_at=now, updated_at=now)
         try:
             session.add(batch)
-            # Queries in _fill flush the batch: a clash can surface there as well as at commit.
+            # A clash can surface at this flush, at any of _fill's inserts, or at commit.
+            session.flush()
             _fill(session, batch, profile=profile, now=now)
             uow.commit()
         except IntegrityError as exc:
@@ -132,61 +173,82 @@ def plan_batch(url: str, business_date: date, *, profile: CompanyProfile) -> Pla
 
 
 def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datetime) -> None:
+    """Packets, items, holds and timeline events as bulk inserts, in the order planned."""
     library = load_library(session)
-    position = 0
+    packets: list[dict[str, Any]] = []
+    items: list[list[dict[str, Any]]] = []
+    holds: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
     for inquiry in _waiting_inquiries(session, cutoff(batch.business_date, profile)):
-        contact = inquiry.contact
         try:
             contents = plan_contents(
-                products=[item.product.code for item in inquiry.products],
-                country=contact.country,
+                products=inquiry.products,
+                country=inquiry.country,
                 home_country=profile.default_country,
                 response=inquiry.response,
-                publication=inquiry.source_detail,
-                page=inquiry.source_page,
+                publication=inquiry.publication,
+                page=inquiry.page,
                 library=library,
             )
         except BadInput as reason:
-            batch.holds.append(BatchHold(inquiry_id=inquiry.id, reason=str(reason)))
-            inquiry.status = "held"
-            session.add(Event(inquiry_id=inquiry.id, at=now, kind="held", detail=str(reason)))
+            holds.append({"batch_id": batch.id, "inquiry_id": inquiry.id, "reason": str(reason)})
+            events.append(_event(inquiry.id, now, "held", str(reason)))
             continue
-        position += 1
+        position = len(packets) + 1
         number = packet_number(batch.business_date, position)
-        batch.packets.append(
-            Packet(
-                number=number,
-                inquiry=inquiry,
-                position=position,
-                channel=contents.channel,
-                language=contents.language,
-                envelope=contents.envelope,
-                sheets=contents.sheets,
-                weight_g=contents.weight_g,
-                postage_class=contents.postage_class,
-                publication=contents.page_note[0] if contents.page_note else "",
-                publication_page=contents.page_note[1] if contents.page_note else None,
-                items=[
-                    PacketItem(
-                        code=item.code,
-                        requested_code=item.code,
-                        title=item.title,
-                        kind=item.kind,
-                        shelf=item.shelf,
-                        weight_g=item.weight_g,
-                    )
-                    for item in contents.items
-                ],
-            )
+        packets.append(
+            {"number": number, "batch_id": batch.id, "inquiry_id": inquiry.id,
+             "position": position, "channel": contents.channel, "status": "planned",
+             "language": contents.language, "envelope": contents.envelope,
+             "sheets": contents.sheets, "weight_g": contents.weight_g,
+             "postage_class": contents.postage_class,
+             "publication": contents.page_note[0] if contents.page_note else "",
+             "publication_page": contents.page_note[1] if contents.page_note else None}
+        )  # fmt: skip
+        items.append(
+            [
+                {"code": item.code, "requested_code": item.code, "title": item.title,
+                 "kind": item.kind, "qty": 1, "status": "planned", "shelf": item.shelf,
+                 "weight_g": item.weight_g, "sent_in_batch_id": None}
+                for item in contents.items
+            ]
+        )  # fmt: skip
+        detail = f"packet {number} in the batch of {batch.business_date}"
+        events.append(_event(inquiry.id, now, "planned", detail))
+    # Core executemany inserts: the ORM's bulk insert splits rows by which values are None,
+    # and RETURNING in parameter order makes SQLite insert one row per statement.
+    if packets:
+        session.execute(insert(Packet.__table__), packets)
+        ids = dict(
+            session.execute(
+                select(Packet.position, Packet.id).where(Packet.batch_id == batch.id)
+            ).all()
         )
-        inquiry.status = "planned"
-        # Added to the session, not to inquiry.events: appending would load each inquiry's
-        # timeline, and every load flushes the growing batch first.
-        session.add(
-            Event(
-                inquiry_id=inquiry.id,
-                at=now,
-                kind="planned",
-                detail=f"packet {number} in the batch of {batch.business_date}",
-            )
-        )
+        rows = [
+            {**item, "packet_id": ids[position]}
+            for position, planned in enumerate(items, start=1)
+            for item in planned
+        ]
+        if rows:
+            session.execute(insert(PacketItem.__table__), rows)
+    if holds:
+        session.execute(insert(BatchHold.__table__), holds)
+    if events:
+        session.execute(insert(Event.__table__), events)
+    mine = Packet.batch_id == batch.id
+    session.execute(
+        update(Inquiry)
+        .where(Inquiry.id.in_(select(Packet.inquiry_id).where(mine)))
+        .values(status="planned")
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(Inquiry)
+        .where(Inquiry.id.in_(select(BatchHold.inquiry_id).where(BatchHold.batch_id == batch.id)))
+        .values(status="held")
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _event(inquiry_id: int, at: datetime, kind: str, detail: str) -> dict[str, Any]:
+    return {"inquiry_id": inquiry_id, "at": at, "kind": kind, "detail": detail}

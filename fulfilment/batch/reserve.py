@@ -2,9 +2,10 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from fulfilment.db import unit_of_work
 from fulfilment.errors import NotFound
@@ -34,54 +35,75 @@ def reserve_stock(url: str, batch_id: int) -> ReserveResult:
         batch = session.get(Batch, batch_id, with_for_update=True)
         if batch is None:
             raise NotFound(f"no batch {batch_id}; see 'litcenter batch list'")
-        packets = session.scalars(
-            select(Packet)
-            .where(Packet.batch_id == batch_id)
-            .options(selectinload(Packet.items))
-            .order_by(Packet.position)
-        ).all()
-        if batch.status == "planned":
-            _allocate(session, batch, packets)
+        planned = batch.status == "planned"
+        if planned:
+            _allocate(session, batch)
             batch.status = "reserved"
+        counts = dict(
+            session.execute(
+                select(PacketItem.status, func.count())
+                .join(Packet, PacketItem.packet_id == Packet.id)
+                .where(Packet.batch_id == batch_id)
+                .group_by(PacketItem.status)
+            ).all()
+        )
+        if planned:
             uow.commit()
-        items = [item for packet in packets for item in packet.items]
         return ReserveResult(
-            reserved=sum(item.status == "reserved" for item in items),
-            substituted=sum(item.status == "substituted" for item in items),
-            backordered=sum(item.status == "backordered" for item in items),
+            reserved=counts.get("reserved", 0),
+            substituted=counts.get("substituted", 0),
+            backordered=counts.get("backordered", 0),
         )
 
 
-def _allocate(session: Session, batch: Batch, packets: Sequence[Packet]) -> None:
-    printed = [packet for packet in packets if packet.channel == "print"]
-    requests = [
-        Request(key=packet.number, code=item.requested_code, qty=item.qty)
-        for packet in printed
-        for item in packet.items
-    ]
-    result = allocate_in(session, requests)
+def _allocate(session: Session, batch: Batch) -> None:
+    # Plain rows, not Packet and PacketItem objects: building thousands of those is the cost.
+    items = session.execute(
+        select(PacketItem.id, PacketItem.requested_code, PacketItem.qty, Packet.number,
+               Packet.channel)
+        .join(Packet, PacketItem.packet_id == Packet.id)
+        .where(Packet.batch_id == batch.id)
+        .order_by(Packet.position, PacketItem.id)
+    ).all()  # fmt: skip
+    printed = [item for item in items if item.channel == "print"]
+    result = allocate_in(
+        session,
+        [Request(key=item.number, code=item.requested_code, qty=item.qty) for item in printed],
+    )
     outcome = {(o.key, o.code): o for o in result.outcomes}
     filled = [*result.outcomes, *result.backorders_filled]
     substitutes = items_by_code(session, {o.filled_code for o in filled if o.filled_code})
-    for packet in packets:
-        for item in packet.items:
-            if packet.channel != "print":
-                item.status = "attached"
-                continue
-            _record(item, outcome[packet.number, item.requested_code], substitutes)
+    changes = [
+        _record(item.id, outcome[item.number, item.requested_code], substitutes)
+        if item.channel == "print"
+        else {"id": item.id, "status": "attached"}
+        for item in items
+    ]
+    _update_items(session, changes)
     _send_separately(session, batch, result.backorders_filled, substitutes)
 
 
-def _record(item: PacketItem, found: Outcome, substitutes: dict[str, LiteratureItem]) -> None:
-    """Write an allocation's outcome onto the packet item it was made for."""
+def _record(
+    item_id: int, found: Outcome, substitutes: dict[str, LiteratureItem]
+) -> dict[str, Any]:
+    """An allocation's outcome as the changes to the packet item it was made for."""
     if found.status == BACKORDERED:
-        item.status = "backordered"
-    elif found.substituted and found.filled_code:
+        return {"id": item_id, "status": "backordered"}
+    if found.substituted and found.filled_code:
         stand_in = substitutes[found.filled_code]
-        item.status, item.code, item.title = "substituted", stand_in.code, stand_in.title
-        item.shelf, item.weight_g = stand_in.shelf, stand_in.weight_g or 0
-    else:
-        item.status = "reserved"
+        return {"id": item_id, "status": "substituted", "code": stand_in.code,
+                "title": stand_in.title, "shelf": stand_in.shelf,
+                "weight_g": stand_in.weight_g or 0}  # fmt: skip
+    return {"id": item_id, "status": "reserved"}
+
+
+def _update_items(session: Session, changes: Sequence[dict[str, Any]]) -> None:
+    """ORM bulk UPDATE by primary key; rows changing the same columns go in one executemany."""
+    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for change in changes:
+        by_columns.setdefault(tuple(change), []).append(change)
+    for group in by_columns.values():
+        session.execute(update(PacketItem), group)
 
 
 def _send_separately(
@@ -94,14 +116,17 @@ def _send_separately(
     if not filled:
         return
     owed = session.execute(
-        select(PacketItem, Packet.number)
+        select(PacketItem.id, PacketItem.requested_code, Packet.number)
         .join(Packet, PacketItem.packet_id == Packet.id)
         .where(PacketItem.status == "backordered", Packet.number.in_({o.key for o in filled}))
     ).all()
-    by_request = {(number, item.requested_code): item for item, number in owed}
+    by_request = {(number, code): item_id for item_id, code, number in owed}
+    changes = []
     for found in filled:
-        item = by_request.get((found.key, found.code))
+        item_id = by_request.get((found.key, found.code))
         # Backorders made outside a batch (no packet of that number) have no item to send.
-        if item is not None:
-            _record(item, found, substitutes)
-            item.sent_in_batch_id = batch.id
+        if item_id is not None:
+            changes.append(
+                {**_record(item_id, found, substitutes), "sent_in_batch_id": batch.id}
+            )
+    _update_items(session, changes)
