@@ -1,16 +1,24 @@
 """Paragraphs: line breaking chosen per text, and repeated text laid out and drawn once."""
 
+import re
 from functools import cache, cached_property, lru_cache
 from itertools import count
 from weakref import WeakKeyDictionary
 
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from fulfilment.render.fonts import needs_cjk
+from fulfilment.render.fonts import CJK, LATIN, LATIN_BOLD, needs_cjk
 
 _serials = count()
+# The markup letters are made of: line breaks, bold, the Chinese font, escaped characters.
+_TAG = re.compile(r"<br/>|</?b>|<font name=\"" + CJK + r"\">|</font>|[<>]")
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&#34;": '"', "&#39;": "'", "&quot;": '"'}
+_ENTITY = re.compile(r"&[^;&\s]*;?")
+Line = tuple[tuple[str, str], ...]
 # Which shared paragraphs each document has drawn in place once already.
 _drawn_once: "WeakKeyDictionary[Canvas, set[str]]" = WeakKeyDictionary()
 
@@ -18,6 +26,60 @@ _drawn_once: "WeakKeyDictionary[Canvas, set[str]]" = WeakKeyDictionary()
 @cache
 def _cjk(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+
+
+def _text(part: str) -> str | None:
+    unknown = False
+
+    def character(entity: re.Match[str]) -> str:
+        nonlocal unknown
+        found = _ENTITIES.get(entity.group(0))
+        unknown = unknown or found is None
+        return found or ""
+
+    text = _ENTITY.sub(character, part)
+    return None if unknown else text
+
+
+def plain_lines(text: str, font: str, strip: bool = True) -> list[Line] | None:
+    """`text` as lines of (text, font) runs when it is plain lines of the letters' markup,
+    each spaced as a paragraph would space it; else None.
+
+    `strip` drops the spaces that start or end a line, as word-wise breaking does;
+    character-wise (Chinese) breaking keeps them, and such lines are left to it.
+    """
+    lines: list[Line] = []
+    line: list[tuple[str, str]] = []
+    bold = cjk = False
+    start = 0
+    for tag in [*_TAG.finditer(text), None]:
+        end = len(text) if tag is None else tag.start()
+        part = _text(text[start:end])
+        if part is None:
+            return None
+        if part:
+            current = CJK if cjk else LATIN_BOLD if bold and font == LATIN else font
+            line.append((part, current))
+        if tag is None or tag.group(0) == "<br/>":
+            # The template's line breaks leave spaces at the ends of lines.
+            if line and strip:
+                line[0] = (line[0][0].lstrip(), line[0][1])
+                line[-1] = (line[-1][0].rstrip(), line[-1][1])
+            plain = "".join(run for run, _ in line)
+            if not plain or plain != " ".join(plain.split()):
+                return None
+            lines.append(tuple(run for run in line if run[0]))
+            line = []
+        elif tag.group(0) in ("<b>", "</b>") and not cjk and font in (LATIN, LATIN_BOLD):
+            bold = tag.group(0) == "<b>"
+        elif tag.group(0).startswith("<font") and not cjk and not bold:
+            cjk = True
+        elif tag.group(0) == "</font>" and cjk:
+            cjk = False
+        else:
+            return None
+        start = end if tag is None else tag.end()
+    return lines if not (bold or cjk) else None
 
 
 class _Seen:
@@ -30,16 +92,61 @@ class _Seen:
         self.bullet = bullet
         self.serial = next(_serials)
         self.wrapped: tuple[float, float, float] | None = None
+        # Plain lines are set directly when each fits: parsing and breaking them as a
+        # paragraph costs several times more and prints the same.
+        self.lines: list[Line] | None = None
+        self.widest = 0.0
+        style = self.style
+        if bullet is None and style.alignment == TA_LEFT and not style.leftIndent:
+            if not style.firstLineIndent and not style.rightIndent and not style.backColor:
+                self.lines = plain_lines(text, style.fontName, style.wordWrap != "CJK")
+        if self.lines is not None:
+            size = style.fontSize
+            self.widest = max(
+                sum(stringWidth(run, font, size) for run, font in line) for line in self.lines
+            )
 
     @cached_property
     def paragraph(self) -> Paragraph:
         return Paragraph(self.text, self.style, bulletText=self.bullet)
 
+    def plain_at(self, width: float) -> bool:
+        """Whether the text prints as its plain lines at `width`: each fits with room to spare."""
+        return self.lines is not None and self.widest < width - 0.01
+
     def wrap(self, width: float) -> tuple[float, float]:
         if self.wrapped is None or self.wrapped[0] != width:
-            result = self.paragraph.wrap(width, 1e9)
-            self.wrapped = (width, float(result[0]), float(result[1]))
+            if self.plain_at(width):
+                assert self.lines is not None
+                self.wrapped = (width, width, len(self.lines) * float(self.style.leading))
+            else:
+                result = self.paragraph.wrap(width, 1e9)
+                self.wrapped = (width, float(result[0]), float(result[1]))
         return self.wrapped[1], self.wrapped[2]
+
+    def draw(self, canvas: Canvas, width: float) -> None:
+        """Draw the text wrapped at `width` with its lower left at the origin."""
+        self.wrap(width)
+        if not self.plain_at(width):
+            self.paragraph.drawOn(canvas, 0, 0)
+            return
+        assert self.lines is not None and self.wrapped is not None
+        style = self.style
+        size, leading = style.fontSize, style.leading
+        # As a paragraph draws: first baseline one font size below the top, then by leading.
+        canvas.saveState()
+        canvas.setFillColor(style.textColor)
+        text = canvas.beginText(0, self.wrapped[2] - size)
+        current = ""
+        for line in self.lines:
+            for run, font in line:
+                if font != current:
+                    text.setFont(font, size, leading)
+                    current = font
+                text.textOut(run)
+            text.textLine()
+        canvas.drawText(text)
+        canvas.restoreState()
 
 
 @lru_cache(maxsize=4096)
@@ -66,6 +173,7 @@ class SharedParagraph(Flowable):
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         self.seen.wrapped = None
+        self.seen.lines = None
         parts: list[Flowable] = self.seen.paragraph.split(available_width, available_height)
         return parts
 
@@ -78,19 +186,19 @@ class SharedParagraph(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         name = f"para{self.seen.serial}w{round(self.wrap_width * 100)}"
-        self.seen.wrap(self.wrap_width)
         if canvas.hasForm(name):
             canvas.doForm(name)
             return
         drawn = _drawn_once.setdefault(canvas, set())
         if name not in drawn:
             drawn.add(name)
-            self.seen.paragraph.drawOn(canvas, 0, 0)
+            self.seen.draw(canvas, self.wrap_width)
             return
         # The bullet hangs left of the text: the form's box leaves room on every side.
+        self.seen.wrap(self.wrap_width)
         width, height = self.width, self.height
         canvas.beginForm(name, -width, -height, 2 * width, 2 * height)
-        self.seen.paragraph.drawOn(canvas, 0, 0)
+        self.seen.draw(canvas, self.wrap_width)
         canvas.endForm()
         canvas.doForm(name)
 

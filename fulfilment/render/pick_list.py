@@ -214,8 +214,8 @@ class _PickList:
     def place_group(self, title: str, cells: Sequence[Row], shared: bool, gap: float) -> None:
         """A packet's title and table together: on a new page when they do not fit here."""
         heading = self.title(title)
-        height = self.header.height + sum(self.row(row).height for row in cells)
-        if self.y != self.top and not self.fits(self.space_before() + heading.height + height + gap):
+        table = self.header.height + sum(self.row(row).height for row in cells)
+        if self.y != self.top and not self.fits(self.space_before() + heading.height + table + gap):
             self.new_page()
         self.place_title(heading)
         self.place_table(cells, shared)
@@ -226,7 +226,9 @@ class _PickList:
 
 
 def _cells(rows: Sequence[tuple[Enclosure, int]]) -> list[Row]:
-    return [(item.shelf or "\u2014", item.code, item.title, str(quantity)) for item, quantity in rows]
+    return [
+        (item.shelf or "\u2014", item.code, item.title, str(quantity)) for item, quantity in rows
+    ]
 
 
 def render_pick_list(

@@ -6,7 +6,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 
-from fulfilment.render.paragraphs import paragraph
+from fulfilment.render.paragraphs import paragraph, plain_lines
 
 STYLE = ParagraphStyle("test-shared", fontName="Helvetica", fontSize=10, leading=12)
 
@@ -44,3 +44,27 @@ def test_chinese_text_breaks_between_characters() -> None:
     width, height = flowable.wrap(100, 1000)
 
     assert width == 100 and height > 3 * STYLE.leading
+
+
+def test_plain_lines_keep_their_fonts_and_drop_the_spaces_line_breaks_leave() -> None:
+    text = 'Date: 1 May<br/> <b>Our</b> ref &amp; <font name="STSong-Light">编号</font>'
+
+    assert plain_lines(text, "Helvetica") == [
+        (("Date: 1 May", "Helvetica"),),
+        (("Our", "Helvetica-Bold"), (" ref & ", "Helvetica"), ("编号", "STSong-Light")),
+    ]
+
+
+def test_markup_beyond_the_letters_own_is_left_to_the_paragraph() -> None:
+    for text in ("<i>x</i>", "a  b", "a<br/><br/>b", "&nbsp;x", "<b>open", "a < b"):
+        assert plain_lines(text, "Helvetica") is None, text
+    assert plain_lines("编号<br/> x", "Helvetica", strip=False) is None
+
+
+def test_a_plain_line_too_wide_for_its_column_still_wraps() -> None:
+    text = "Maximilian Alexander Bartholomew Featherstonehaugh-Smythe<br/>Acme"
+
+    width, height = paragraph(text, STYLE).wrap(120, 1000)
+
+    assert width == 120 and height > 2 * STYLE.leading
+    assert paragraph(text, STYLE).wrap(400, 1000)[1] == 2 * STYLE.leading
