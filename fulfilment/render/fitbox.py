@@ -1,10 +1,20 @@
 """A box of flowables shown at full size when they fit, else scaled down evenly until they do."""
 
 from collections.abc import Sequence
+from weakref import WeakKeyDictionary
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from fulfilment.render.columns import draw_stack, spaced_total, stack_height
+from fulfilment.render.paragraphs import SharedParagraph
+
+# A box of shared paragraphs recurs on many pages (the cross-sell page's top): its scale
+# and heights are measured once per process, and it is drawn as one form where it recurs
+# in a document. Kept to a bound, as the paragraphs' own cache is.
+_LAYOUTS_KEPT = 1024
+_layouts: dict[tuple[object, ...], tuple[float, list[float]]] = {}
+_drawn_once: "WeakKeyDictionary[Canvas, set[str]]" = WeakKeyDictionary()
 
 _TRIES = 6
 # Scales this close look the same; stopping early saves wraps on every packet.
@@ -22,16 +32,34 @@ class FitBox(Flowable):
         self.height = height
         self.scale = 1.0
         self.heights: list[float] = []
+        shared = [flowable for flowable in self.content if isinstance(flowable, SharedParagraph)]
+        self.key: tuple[object, ...] | None = None
+        if len(shared) == len(self.content):
+            self.key = (*(flowable.seen.serial for flowable in shared), width, height)
+        self.measured = False
 
     def _measure(self, width: float) -> float:
         self.heights = stack_height(self.content, width)
+        self.measured = True
         return spaced_total(self.content, self.heights)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        known = _layouts.get(self.key) if self.key is not None else None
+        if known is not None:
+            self.scale, self.heights = known
+            return self.width, self.height
+        self._fit()
+        if self.key is not None:
+            if len(_layouts) >= _LAYOUTS_KEPT:
+                _layouts.clear()
+            _layouts[self.key] = (self.scale, self.heights)
+        return self.width, self.height
+
+    def _fit(self) -> None:
         needed = self._measure(self.width)
         if needed <= self.height:
             self.scale = 1.0
-            return self.width, self.height
+            return
         # Shrunk content is laid out wider and so wraps into fewer lines: the scale that
         # fits the unshrunk layout always fits; search between it and full size.
         fits, too_big, measured = self.height / needed, 1.0, 1.0
@@ -46,10 +74,30 @@ class FitBox(Flowable):
         if measured != fits:
             self._measure(self.width / fits)
         self.scale = fits
-        return self.width, self.height
 
     def draw(self) -> None:
         canvas = self.canv
+        if self.key is None:
+            self._draw(canvas)
+            return
+        name = "fitbox" + "-".join(str(round(float(part) * 100)) for part in self.key)
+        if canvas.hasForm(name):
+            canvas.doForm(name)
+            return
+        drawn = _drawn_once.setdefault(canvas, set())
+        if name not in drawn:
+            drawn.add(name)
+            self._draw(canvas)
+            return
+        # Bullets and shrunk text stay inside the box; the form's box leaves room anyway.
+        canvas.beginForm(name, -self.width, -self.height, 2 * self.width, 2 * self.height)
+        self._draw(canvas)
+        canvas.endForm()
+        canvas.doForm(name)
+
+    def _draw(self, canvas: Canvas) -> None:
+        if not self.measured:
+            self._measure(self.width / self.scale)
         canvas.saveState()
         canvas.translate(0, self.height)
         canvas.scale(self.scale, self.scale)

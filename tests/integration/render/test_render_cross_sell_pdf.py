@@ -5,7 +5,7 @@ from io import BytesIO
 
 from pypdf import PdfReader
 
-from fulfilment.render import Ranking, render_cross_sell, render_packets
+from fulfilment.render import Ranking, render_cross_sell, render_cross_sells, render_packets
 from fulfilment.render.sample import CN_PACKET, PRODUCT_RANGE, US_PACKET
 from tests.integration.render.pdf_reading import forms_per_page, page_count, page_text
 
@@ -81,3 +81,14 @@ def test_packets_print_letter_then_cross_sell_page_and_share_the_range_form() ->
     assert "You may also need" in reader.pages[1].extract_text()
     letterhead_and_range = set.intersection(*forms_per_page(pdf)[1::2])
     assert len(letterhead_and_range) == 2
+
+
+def test_a_cross_sell_top_many_packets_share_is_placed_as_one_form() -> None:
+    packets = [replace(US_PACKET, number=f"P2026-11-23-{index:05d}") for index in range(1, 5)]
+
+    pdf = render_cross_sells(packets)
+
+    # The first is drawn in place; from the second on, the same top is one form.
+    pages = forms_per_page(pdf)
+    assert set.intersection(*pages[1:]) - pages[0]
+    assert page_text(pdf).count("You may also need") == len(packets)
