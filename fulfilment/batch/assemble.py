@@ -1,8 +1,16 @@
-"""Merging render chunks into one PDF per printer feed, streamed so memory stays flat."""
+"""Merging render chunks into one PDF per printer feed: parts prepared in parallel, joined in order.
 
+A render worker reads its chunk's PDF with pypdf and writes it as a part: every object copied
+and numbered from zero, each object number and reference padded to a fixed width, and where
+each sits recorded. Joining the parts is then copying bytes and rewriting those numbers, so the
+machine running the batch does no PDF parsing and holds one part at a time, however long the batch.
+"""
+
+import struct
 from array import array
 from collections import deque
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -25,15 +33,39 @@ from fulfilment.errors import LitcenterError
 _HEADER = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
 _CATALOG, _PAGE_TREE = 1, 2
 _BATCH = 4096
+_PART_MAGIC = b"litcenter part 1\n"
+_COUNTS = struct.Struct("<4Q")
+# Object numbers and references in a part are padded with spaces to this width (any run of
+# blanks may part two PDF tokens), so rewriting one keeps every offset where it was.
+_WIDTH = 10
+_NUMBER = b"%-" + str(_WIDTH).encode() + b"d"
 
 
-def merge_pdfs(parts: Sequence[Path], target: Path) -> int:
-    """Append the chunk PDFs to one file at `target`, in the order given; returns its pages.
+@dataclass(frozen=True)
+class _Part:
+    """A prepared chunk: its objects' bytes and where their numbers sit in them."""
 
-    pypdf's PdfWriter keeps every page of the result in memory until it writes (about 15 KB
-    a page, so gigabytes for a large batch); this writes each chunk's pages as it reads them
-    and keeps only object offsets, so memory stays at one chunk however long the batch.
-    """
+    offsets: "array[int]"  # each object's start in body
+    pages: "array[int]"  # the page objects' local numbers, in order
+    numbers: "array[int]"  # pairs: position in body, local number
+    body: bytes
+
+
+def prepare_part(pdf: bytes, *, name: str) -> bytes:
+    """A rendered chunk's PDF as a part ready to join; `name` says which chunk in an error."""
+    try:
+        reader = PdfReader(BytesIO(pdf))
+        writer = _PartWriter()
+        writer.copy(reader)
+    except (PyPdfError, ValueError) as exc:
+        raise LitcenterError(
+            f"chunk {name} cannot be read ({exc}); delete it and run the batch again"
+        ) from exc
+    return writer.part()
+
+
+def merge_parts(parts: Sequence[Path], target: Path) -> int:
+    """Join the prepared parts into one PDF at `target`, in the order given; returns its pages."""
     if not parts:
         raise ValueError("no chunk files to merge")
     missing = [str(part) for part in parts if not part.is_file()]
@@ -43,20 +75,38 @@ def merge_pdfs(parts: Sequence[Path], target: Path) -> int:
             "run the batch again to render it"
         )
     with atomic_file(target) as handle:
-        merged = _StreamedPdf(handle)
-        for part in parts:
-            try:
-                merged.append(PdfReader(part))
-            except (PyPdfError, ValueError) as exc:
-                raise LitcenterError(
-                    f"chunk file {part} cannot be read ({exc}); delete it and run the batch again"
-                ) from exc
+        merged = _JoinedPdf(handle)
+        for path in parts:
+            merged.append(_read_part(path))
         merged.finish()
     return len(merged.pages)
 
 
-class _StreamedPdf:
-    """A PDF written object by object: pages under one page tree, offsets for the xref."""
+def _read_part(path: Path) -> _Part:
+    data = path.read_bytes()
+    try:
+        if not data.startswith(_PART_MAGIC):
+            raise ValueError("not a prepared chunk")
+        start = len(_PART_MAGIC)
+        objects, pages, numbers, body = _COUNTS.unpack_from(data, start)
+        start += _COUNTS.size
+        arrays = []
+        for count in (objects, pages, 2 * numbers):
+            values = array("Q")
+            values.frombytes(data[start : start + 8 * count])
+            arrays.append(values)
+            start += 8 * count
+        if len(data) - start != body:
+            raise ValueError("cut short")
+    except (ValueError, struct.error) as exc:
+        raise LitcenterError(
+            f"chunk file {path} cannot be read ({exc}); delete it and run the batch again"
+        ) from exc
+    return _Part(offsets=arrays[0], pages=arrays[1], numbers=arrays[2], body=data[start:])
+
+
+class _JoinedPdf:
+    """A PDF written part by part: pages under one page tree, offsets for the xref."""
 
     def __init__(self, out: BinaryIO) -> None:
         self.out = out
@@ -65,25 +115,26 @@ class _StreamedPdf:
         self.pages = array("Q")
         out.write(_HEADER)
 
-    def reserve(self) -> int:
-        self.offsets.append(0)
-        return len(self.offsets) - 1
-
-    def append(self, reader: PdfReader) -> None:
-        """Copy every page of `reader` and what it uses, renumbered after what is written."""
-        _Chunk(self).copy(reader)
-
-    def start_object(self, number: int) -> None:
-        self.offsets[number] = self.out.tell()
-        self.out.write(b"%d 0 obj\n" % number)
+    def append(self, part: _Part) -> None:
+        """Write the part's objects renumbered after those already written."""
+        base = len(self.offsets)
+        body = bytearray(part.body)
+        numbers = part.numbers
+        for index in range(0, len(numbers), 2):
+            position = numbers[index]
+            body[position : position + _WIDTH] = _NUMBER % (numbers[index + 1] + base)
+        start = self.out.tell()
+        self.out.write(body)
+        self.offsets.extend(start + offset for offset in part.offsets)
+        self.pages.extend(base + page for page in part.pages)
 
     def finish(self) -> None:
-        self.start_object(_PAGE_TREE)
+        self._start_object(_PAGE_TREE)
         self.out.write(b"<< /Type /Pages /Count %d /Kids [" % len(self.pages))
         for start in range(0, len(self.pages), _BATCH):
             self.out.write(b"".join(b"%d 0 R " % n for n in self.pages[start : start + _BATCH]))
         self.out.write(b"] >>\nendobj\n")
-        self.start_object(_CATALOG)
+        self._start_object(_CATALOG)
         self.out.write(b"<< /Type /Catalog /Pages %d 0 R >>\nendobj\n" % _PAGE_TREE)
         table = self.out.tell()
         self.out.write(b"xref\n0 %d\n0000000000 65535 f \n" % len(self.offsets))
@@ -95,85 +146,118 @@ class _StreamedPdf:
             % (len(self.offsets), _CATALOG, table)
         )
 
+    def _start_object(self, number: int) -> None:
+        self.offsets[number] = self.out.tell()
+        self.out.write(b"%d 0 obj\n" % number)
 
-class _Chunk:
-    """One chunk's objects on their way out: its object numbers mapped to the merged file's."""
 
-    def __init__(self, pdf: _StreamedPdf) -> None:
-        self.pdf = pdf
-        self.numbers: dict[tuple[int, int], int] = {}
+class _PartWriter:
+    """One chunk's objects on their way into a part: its object numbers mapped to local ones."""
+
+    def __init__(self) -> None:
+        self.out = BytesIO()
+        self.offsets = array("Q")
+        self.pages = array("Q")
+        self.positions = array("Q")
+        self.local: dict[tuple[int, int], int] = {}
+        self.page_trees: set[tuple[int, int]] = set()
         self.pending: deque[IndirectObject] = deque()
+
+    def part(self) -> bytes:
+        body = self.out.getvalue()
+        counts = _COUNTS.pack(len(self.offsets), len(self.pages), len(self.positions) // 2, len(body))
+        return b"".join(
+            (_PART_MAGIC, counts, self.offsets.tobytes(), self.pages.tobytes(),
+             self.positions.tobytes(), body)
+        )  # fmt: skip
 
     def copy(self, reader: PdfReader) -> None:
         pages = list(reader.pages)
-        numbers = [self.pdf.reserve() for _ in pages]
+        numbers = [self._reserve() for _ in pages]
         # Numbered first, so a link to a later page points at it instead of copying it twice.
         for page, number in zip(pages, numbers, strict=True):
             if page.indirect_reference is not None:
-                self.numbers[_key(page.indirect_reference)] = number
+                self.local[_key(page.indirect_reference)] = number
         for page, number in zip(pages, numbers, strict=True):
-            self.pdf.pages.append(number)
-            self.pdf.start_object(number)
-            self.write_dict(page, setting=("/Parent", b"%d 0 R" % _PAGE_TREE))
-            self.pdf.out.write(b"\nendobj\n")
-            self.flush()
+            self.pages.append(number)
+            self._start_object(number)
+            self._write_dict(page, setting=("/Parent", b"%d 0 R" % _PAGE_TREE))
+            self.out.write(b"\nendobj\n")
+            self._flush()
 
-    def flush(self) -> None:
+    def _reserve(self) -> int:
+        self.offsets.append(0)
+        return len(self.offsets) - 1
+
+    def _start_object(self, number: int) -> None:
+        self.offsets[number] = self.out.tell()
+        self._write_number(number)
+        self.out.write(b" 0 obj\n")
+
+    def _write_number(self, number: int) -> None:
+        self.positions.extend((self.out.tell(), number))
+        self.out.write(_NUMBER % number)
+
+    def _flush(self) -> None:
         while self.pending:
             reference = self.pending.popleft()
-            self.pdf.start_object(self.numbers[_key(reference)])
-            self.write_value(reference.get_object())
-            self.pdf.out.write(b"\nendobj\n")
+            self._start_object(self.local[_key(reference)])
+            self._write_value(reference.get_object())
+            self.out.write(b"\nendobj\n")
 
-    def number(self, reference: IndirectObject) -> int:
+    def _reference(self, reference: IndirectObject) -> None:
         key = _key(reference)
-        if key not in self.numbers:
+        if key not in self.local and key not in self.page_trees:
             target = reference.get_object()
             # The chunk's own page tree is replaced by the merged file's.
             if isinstance(target, DictionaryObject) and target.get("/Type") == "/Pages":
-                self.numbers[key] = _PAGE_TREE
+                self.page_trees.add(key)
             else:
-                self.numbers[key] = self.pdf.reserve()
+                self.local[key] = self._reserve()
                 self.pending.append(reference)
-        return self.numbers[key]
+        if key in self.page_trees:
+            self.out.write(b"%d 0 R" % _PAGE_TREE)
+            return
+        self._write_number(self.local[key])
+        self.out.write(b" 0 R")
 
-    def write_value(self, value: PdfObject | None) -> None:
-        out = self.pdf.out
+    def _write_value(self, value: PdfObject | None) -> None:
+        out = self.out
         if value is None:
             out.write(b"null")
         elif isinstance(value, IndirectObject):
-            out.write(b"%d 0 R" % self.number(value))
+            self._reference(value)
         elif isinstance(value, StreamObject):
             # The raw bytes go out as read: still compressed, never decoded here.
-            self.write_dict(value, setting=("/Length", b"%d" % len(value._data)))
+            self._write_dict(value, setting=("/Length", b"%d" % len(value._data)))
             out.write(b"\nstream\n")
             out.write(value._data)
             out.write(b"\nendstream")
         elif isinstance(value, DictionaryObject):
-            self.write_dict(value)
+            self._write_dict(value)
         elif isinstance(value, NameObject):
             out.write(_name(value))
         elif isinstance(value, ArrayObject):
             out.write(b"[")
             for item in value:
-                self.write_value(item)
+                self._write_value(item)
                 out.write(b" ")
             out.write(b"]")
         else:
             value.write_to_stream(out)
 
-    def write_dict(
+    def _write_dict(
         self, value: DictionaryObject, *, setting: tuple[str, bytes] | None = None
     ) -> None:
         """The dictionary, with one entry set to new raw bytes where `setting` names it."""
-        out = self.pdf.out
+        out = self.out
         out.write(b"<<")
         for key, item in value.items():
             if setting is not None and key == setting[0]:
                 continue
             out.write(_name(key))
             out.write(b" ")
-            self.write_value(item)
+            self._write_value(item)
             out.write(b"\n")
         if setting is not None:
             out.write(b"%s %s" % (setting[0].encode(), setting[1]))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class ChunkFiles:
-    """The PDFs one render chunk wrote for its printed packets, in packet order."""
+    """The parts one render chunk wrote for its printed packets, in packet order."""
 
     index: int
     letters: Path

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fulfilment import render
-from fulfilment.batch.assemble import merge_pdfs
+from fulfilment.batch.assemble import merge_parts
 from fulfilment.batch.atomic import atomic_write
 from fulfilment.batch.email import write_email_packets
 from fulfilment.batch.manifest import write_manifest
@@ -83,7 +83,7 @@ def assemble_batch(
     for feed in PRINTER_FEEDS:
         parts = [getattr(chunk, feed) for chunk in ordered]
         if parts:
-            merge_pdfs(parts, out_dir / OUTPUTS[feed])
+            merge_parts(parts, out_dir / OUTPUTS[feed])
     with unit_of_work(url) as uow:
         packets = load_packets(uow.session, batch_id, positions)
         data = {p.number: context.packet(p, business_date=business_date) for p in packets}

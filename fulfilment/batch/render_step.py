@@ -1,4 +1,4 @@
-"""Step 3, render: a chunk of printed packets into letter, envelope and label PDFs."""
+"""Step 3, render: a chunk of printed packets into letter, envelope and label parts to join."""
 
 import math
 from collections.abc import Sequence
@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from fulfilment import render
+from fulfilment.batch.assemble import prepare_part
 from fulfilment.batch.atomic import atomic_write
 from fulfilment.batch.outputs import ChunkFiles
 from fulfilment.batch.packet_data import PacketContext, load_packets
@@ -20,9 +21,12 @@ CHUNK_PACKETS = 300
 
 
 def chunk_positions(url: str, batch_id: int, *, profile: CompanyProfile) -> list[list[int]]:
-    """Printed packets' positions in chunks of whole label sheets, about 300 packets each."""
+    """Printed packets' positions in chunks of whole label sheets, at most about 300 each.
+
+    The chunks are cut as even as whole sheets allow: the render workers finish together
+    instead of one waiting on a last long chunk.
+    """
     per_sheet = label_sheet(profile.label_sheet).per_sheet
-    size = per_sheet * max(1, math.ceil(CHUNK_PACKETS / per_sheet))
     with unit_of_work(url) as uow:
         positions = list(
             uow.session.scalars(
@@ -31,11 +35,16 @@ def chunk_positions(url: str, batch_id: int, *, profile: CompanyProfile) -> list
                 .order_by(Packet.position)
             )
         )
+    if not positions:
+        return []
+    sheets = math.ceil(len(positions) / per_sheet)
+    chunks = math.ceil(sheets / max(1, CHUNK_PACKETS // per_sheet))
+    size = per_sheet * math.ceil(sheets / chunks)
     return [positions[start : start + size] for start in range(0, len(positions), size)]
 
 
 def chunk_files(work_dir: Path, index: int, positions: Sequence[int]) -> ChunkFiles:
-    """Where chunk `index` of a batch keeps its PDFs until they are merged.
+    """Where chunk `index` of a batch keeps its prepared parts until they are joined.
 
     The name carries the packet positions, so a chunk left by a run that cut the batch
     differently (another label sheet) is never taken for this one.
@@ -43,9 +52,9 @@ def chunk_files(work_dir: Path, index: int, positions: Sequence[int]) -> ChunkFi
     stem = f"{index:05d}-{positions[0]:06d}-{positions[-1]:06d}"
     return ChunkFiles(
         index=index,
-        letters=work_dir / f"{stem}-letters.pdf",
-        envelopes=work_dir / f"{stem}-envelopes.pdf",
-        labels=work_dir / f"{stem}-labels.pdf",
+        letters=work_dir / f"{stem}-letters.part",
+        envelopes=work_dir / f"{stem}-envelopes.part",
+        labels=work_dir / f"{stem}-labels.part",
     )
 
 
@@ -73,9 +82,14 @@ def render_chunk(
             context.packet(packet, business_date=business_date)
             for packet in load_packets(uow.session, batch_id, positions)
         ]
-    atomic_write(files.letters, render.render_packets(packets))
-    atomic_write(files.envelopes, render.render_envelopes(packets))
-    atomic_write(files.labels, packet_labels(packets))
+    rendered = (
+        (files.letters, render.render_packets(packets)),
+        (files.envelopes, render.render_envelopes(packets)),
+        (files.labels, packet_labels(packets)),
+    )
+    # Prepared here, in the worker, so joining them after the last chunk is only copying.
+    for path, pdf in rendered:
+        atomic_write(path, prepare_part(pdf, name=path.name))
     return files
 
 

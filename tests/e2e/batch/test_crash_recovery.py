@@ -76,11 +76,11 @@ def test_killed_while_rendering(
         log=tmp_path / "killed.log",
     ) as run:  # fmt: skip
         deadline = time.monotonic() + 300
-        while not list(chunks.rglob("*-letters.pdf")) and time.monotonic() < deadline:
+        while not list(chunks.rglob("*-letters.part")) and time.monotonic() < deadline:
             assert run.process.poll() is None, run.errors()
             time.sleep(0.01)
         run.kill()
-    rendered = list(chunks.rglob("*.pdf"))
+    rendered = list(chunks.rglob("*.part"))
     assert rendered and len(rendered) < 6, "killed with some chunks rendered, not all"
     assert batch_status(database_url) == "reserved"
 

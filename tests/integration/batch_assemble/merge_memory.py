@@ -1,4 +1,4 @@
-"""Peak memory and time of merging chunk PDFs, streamed against pypdf's PdfWriter.
+"""Peak memory and time of joining prepared chunk parts, against pypdf's PdfWriter.
 
 `python -m tests.integration.batch_assemble.merge_memory --chunks 200 --pages 100` prints one
 JSON line per merger: {"merger", "chunks", "pages", "seconds", "peak_rss_mb", "start_rss_mb",
@@ -18,7 +18,7 @@ from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 
-from fulfilment.batch.assemble import merge_pdfs
+from fulfilment.batch.assemble import merge_parts, prepare_part
 from tests.integration.batch_assemble.pdfs import write_pdf
 
 
@@ -32,8 +32,10 @@ def make_chunks(folder: Path, *, chunks: int, pages: int) -> list[Path]:
             for page in range(pages)
         ],
     )
+    first.with_suffix(".part").write_bytes(prepare_part(first.read_bytes(), name=first.name))
     for index in range(1, chunks):
         shutil.copyfile(first, folder / f"{index:05d}-letters.pdf")
+        shutil.copyfile(first.with_suffix(".part"), folder / f"{index:05d}-letters.part")
     return sorted(folder.glob("*-letters.pdf"))
 
 
@@ -59,11 +61,12 @@ def _merge_with_pdfwriter(parts: list[Path], target: Path) -> int:
 
 
 def _measure_here(folder: Path, merger: str) -> dict[str, Any]:
-    parts = sorted(folder.glob("*-letters.pdf"))
+    streamed = merger == "streamed"
+    parts = sorted(folder.glob("*-letters.part" if streamed else "*-letters.pdf"))
     target = folder / "merged.pdf"
     start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     began = time.perf_counter()
-    pages = (merge_pdfs if merger == "streamed" else _merge_with_pdfwriter)(parts, target)
+    pages = (merge_parts if streamed else _merge_with_pdfwriter)(parts, target)
     seconds = time.perf_counter() - began
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {

@@ -1,6 +1,6 @@
-"""Chunk PDFs merged into one printer file: every page, in order, written atomically."""
+"""Chunk PDFs prepared as parts and joined into one printer file: every page, in order, atomically."""
 
-import os
+import subprocess
 from pathlib import Path
 from typing import cast
 
@@ -9,18 +9,26 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from fulfilment import render
-from fulfilment.batch.assemble import merge_pdfs
+from fulfilment.batch.assemble import merge_parts, prepare_part
 from fulfilment.errors import LitcenterError
 from fulfilment.render.sample import sample_packets
 from tests.integration.batch_assemble.pdfs import page_texts, write_pdf
 
 
+def _part(pdf: Path) -> Path:
+    part = pdf.with_suffix(".part")
+    part.write_bytes(prepare_part(pdf.read_bytes(), name=pdf.name))
+    return part
+
+
 def _chunks(folder: Path, chunks: int, pages: int) -> list[Path]:
     folder.mkdir(exist_ok=True)
     return [
-        write_pdf(
-            folder / f"{index:05d}-letters.pdf",
-            [f"Packet P20261123-{index * pages + page:05d}" for page in range(pages)],
+        _part(
+            write_pdf(
+                folder / f"{index:05d}-letters.pdf",
+                [f"Packet P20261123-{index * pages + page:05d}" for page in range(pages)],
+            )
         )
         for index in range(chunks)
     ]
@@ -29,7 +37,7 @@ def _chunks(folder: Path, chunks: int, pages: int) -> list[Path]:
 def test_pages_come_out_in_chunk_order(tmp_path: Path) -> None:
     parts = _chunks(tmp_path / "chunks", chunks=12, pages=7)
 
-    written = merge_pdfs(parts, tmp_path / "letters.pdf")
+    written = merge_parts(parts, tmp_path / "letters.pdf")
 
     texts = page_texts(tmp_path / "letters.pdf")
     assert written == len(texts) == 84
@@ -40,7 +48,7 @@ def test_pages_come_out_in_chunk_order(tmp_path: Path) -> None:
 def test_the_order_given_is_kept_not_the_file_names(tmp_path: Path) -> None:
     parts = _chunks(tmp_path / "chunks", chunks=3, pages=2)
 
-    merge_pdfs(list(reversed(parts)), tmp_path / "letters.pdf")
+    merge_parts(list(reversed(parts)), tmp_path / "letters.pdf")
 
     texts = page_texts(tmp_path / "letters.pdf")
     assert [text.strip()[-2:] for text in texts] == ["04", "05", "02", "03", "00", "01"]
@@ -53,7 +61,7 @@ def test_rendered_packets_read_back_the_same_in_chinese_too(tmp_path: Path) -> N
     for path, data in (first, second):
         path.write_bytes(data)
 
-    merge_pdfs([first[0], second[0]], tmp_path / "letters.pdf")
+    merge_parts([_part(first[0]), _part(second[0])], tmp_path / "letters.pdf")
 
     merged = page_texts(tmp_path / "letters.pdf")
     assert merged == page_texts(first[1]) + page_texts(second[1])
@@ -63,7 +71,7 @@ def test_rendered_packets_read_back_the_same_in_chinese_too(tmp_path: Path) -> N
 def test_the_merged_file_is_a_clean_pdf(tmp_path: Path) -> None:
     parts = _chunks(tmp_path / "chunks", chunks=3, pages=4)
 
-    merge_pdfs(parts, tmp_path / "letters.pdf")
+    merge_parts(parts, tmp_path / "letters.pdf")
 
     reader = PdfReader(tmp_path / "letters.pdf", strict=True)
     assert len(reader.pages) == 12
@@ -77,20 +85,42 @@ def test_a_missing_chunk_is_named_and_nothing_is_written(tmp_path: Path) -> None
     parts = _chunks(tmp_path / "chunks", chunks=3, pages=2)
     parts[1].unlink()
 
-    with pytest.raises(LitcenterError, match="00001-letters.pdf is missing"):
-        merge_pdfs(parts, tmp_path / "letters.pdf")
+    with pytest.raises(LitcenterError, match="00001-letters.part is missing"):
+        merge_parts(parts, tmp_path / "letters.pdf")
 
     assert not (tmp_path / "letters.pdf").exists()
 
 
-def test_a_damaged_chunk_is_named_and_the_old_file_stays(tmp_path: Path) -> None:
+def test_a_damaged_part_is_named_and_the_old_file_stays(tmp_path: Path) -> None:
     parts = _chunks(tmp_path / "chunks", chunks=3, pages=2)
-    parts[2].write_bytes(b"%PDF-1.4\nthis is not a PDF any more")
+    parts[2].write_bytes(parts[2].read_bytes()[:-40])
     target = tmp_path / "letters.pdf"
     target.write_bytes(b"yesterday's file")
 
-    with pytest.raises(LitcenterError, match="00002-letters.pdf cannot be read"):
-        merge_pdfs(parts, target)
+    with pytest.raises(LitcenterError, match="00002-letters.part cannot be read"):
+        merge_parts(parts, target)
 
     assert target.read_bytes() == b"yesterday's file"
-    assert set(os.listdir(tmp_path)) == {"chunks", "letters.pdf"}
+    assert {path.name for path in tmp_path.iterdir()} == {"chunks", "letters.pdf"}
+
+
+def test_a_chunk_that_is_no_pdf_is_named_when_it_is_prepared() -> None:
+    with pytest.raises(LitcenterError, match="chunk 00002-letters.pdf cannot be read"):
+        prepare_part(b"%PDF-1.4\nthis is not a PDF any more", name="00002-letters.pdf")
+
+
+def test_joined_parts_read_back_in_poppler_too(tmp_path: Path) -> None:
+    parts = _chunks(tmp_path / "chunks", chunks=4, pages=3)
+
+    merge_parts(parts, tmp_path / "letters.pdf")
+
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "letters.pdf")], capture_output=True, text=True, check=True
+    )
+    assert "Pages:           12" in info.stdout
+    assert not info.stderr
+    text = subprocess.run(
+        ["pdftotext", "-f", "12", "-l", "12", str(tmp_path / "letters.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "P20261123-00011" in text.stdout
