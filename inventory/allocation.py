@@ -89,6 +89,9 @@ _COLUMNS = (
 )
 
 
+_SLICE = 10_000
+
+
 class Shortage(BadInput):
     """Requests that neither their item nor a substitute can fill; nothing was written."""
 
@@ -193,8 +196,8 @@ def allocate_in(
     if problems:
         raise BadInput("; ".join(problems) + "; nothing was allocated")
 
-    free = {row.id: ledger.available(row) for rows in stocks.values() for row in rows}
-    filled: list[tuple[_Allocation, int, list[tuple[Stock, int]]]] = []
+    room = _Stockroom(stocks)
+    filled: list[tuple[_Allocation, int, list[tuple[int, int]]]] = []
     backorders = [
         _Allocation(*row)
         for row in session.execute(
@@ -203,7 +206,7 @@ def allocate_in(
     ]
     for allocation in backorders:
         item = waiting.get(allocation.item_id)
-        plan = _plan(item, allocation.qty, stocks, free) if item else None
+        plan = room.plan(item, allocation.qty) if item else None
         if plan:
             filled.append((allocation, *plan))
     settled = dict(existing)
@@ -214,7 +217,7 @@ def allocate_in(
             continue
         item = items[request.code]
         allocation = _Allocation(None, request.key, item.id, request.qty, BACKORDERED)
-        plan = _plan(item, request.qty, stocks, free)
+        plan = room.plan(item, request.qty)
         if plan:
             filled.append((allocation, *plan))
         else:
@@ -224,7 +227,7 @@ def allocate_in(
     if shortfalls and not allow_backorder:
         raise Shortage(shortfalls)
 
-    _write(session, filled, fresh, at=at)
+    _write(session, filled, fresh, stocks=room.by_id, at=at)
     backorder_ids = {a.id for a in backorders}
     return AllocationResult(
         outcomes=_outcomes(session, [settled[r.key, r.code] for r in wanted]),
@@ -271,15 +274,18 @@ def release_in(
     return _outcomes(session, allocations)
 
 
-def _set_status(session: Session, ids: Sequence[int | None], status: str, *, at: datetime) -> None:
-    """One executemany by primary key instead of a flush of one ORM object per allocation."""
-    if ids:
-        table = Allocation.__table__
+def _set_status(session: Session, ids: list[int | None], status: str, *, at: datetime) -> None:
+    """The allocations the caller read under the stock lock, by id, a slice per statement.
+
+    By id, not by key and status: one a concurrent run adds meanwhile is not the caller's.
+    Sliced, as PostgreSQL takes at most 65,535 parameters in one statement.
+    """
+    for start in range(0, len(ids), _SLICE):
         session.execute(
-            update(table)
-            .where(table.c.id == bindparam("allocation_id"))
-            .values(status=status, updated_at=at),
-            [{"allocation_id": id_} for id_ in ids],
+            update(Allocation)
+            .where(Allocation.id.in_(ids[start : start + _SLICE]))
+            .values(status=status, updated_at=at)
+            .execution_options(synchronize_session=False)
         )
 
 
@@ -353,35 +359,52 @@ def _existing(
     return {pair: allocation for pair, allocation in found.items() if pair in pairs}
 
 
-def _plan(
-    item: LiteratureItem, qty: int, stocks: dict[int, list[Stock]], free: dict[int, int]
-) -> tuple[int, list[tuple[Stock, int]]] | None:
-    """Units for a request from the item, else its first substitute that has them all.
+class _Stockroom:
+    """The locked stock rows as ids and free units, each item's candidates worked out once.
 
-    Shelf stock goes first; a packet never gets part of its copies. Takes them off `free`.
+    Plain ints, not Stock and Substitute attributes: a batch plans tens of thousands of requests.
     """
-    candidates = [item] if item.status == "active" else []
-    candidates += [s.substitute for s in item.substitutes if s.substitute.status == "active"]
-    for candidate in candidates:
-        rows = stocks.get(candidate.id, [])
-        if sum(free[row.id] for row in rows) < qty:
-            continue
-        takes, needed = [], qty
-        for row in rows:
-            n = min(needed, free[row.id])
-            if n:
-                takes.append((row, n))
-                free[row.id] -= n
-                needed -= n
-        return candidate.id, takes
-    return None
+
+    def __init__(self, stocks: dict[int, list[Stock]]) -> None:
+        self.by_id = {row.id: row for rows in stocks.values() for row in rows}
+        self.free = {row.id: ledger.available(row) for row in self.by_id.values()}
+        self._rows = {item_id: [row.id for row in rows] for item_id, rows in stocks.items()}
+        self._candidates: dict[int, list[int]] = {}
+
+    def plan(self, item: LiteratureItem, qty: int) -> tuple[int, list[tuple[int, int]]] | None:
+        """Units for a request from the item, else its first substitute that has them all.
+
+        Shelf stock goes first; a packet never gets part of its copies. Takes them off `free`.
+        """
+        candidates = self._candidates.get(item.id)
+        if candidates is None:
+            candidates = [item.id] if item.status == "active" else []
+            candidates += [
+                s.substitute_id for s in item.substitutes if s.substitute.status == "active"
+            ]
+            self._candidates[item.id] = candidates
+        free = self.free
+        for candidate in candidates:
+            rows = self._rows.get(candidate, [])
+            if sum(free[row] for row in rows) < qty:
+                continue
+            takes, needed = [], qty
+            for row in rows:
+                n = min(needed, free[row])
+                if n:
+                    takes.append((row, n))
+                    free[row] -= n
+                    needed -= n
+            return candidate, takes
+        return None
 
 
 def _write(
     session: Session,
-    filled: list[tuple[_Allocation, int, list[tuple[Stock, int]]]],
+    filled: list[tuple[_Allocation, int, list[tuple[int, int]]]],
     fresh: list[_Allocation],
     *,
+    stocks: dict[int, Stock],
     at: datetime,
 ) -> None:
     """New allocations and their lines as bulk inserts, filled backorders as one executemany."""
@@ -424,20 +447,18 @@ def _write(
         for allocation in fresh:
             allocation.id = ids[allocation.request_key, allocation.item_id]
     lines = [
-        {"allocation_id": a.id, "stock_id": row.id, "qty": n}
+        {"allocation_id": a.id, "stock_id": stock_id, "qty": n}
         for a, _, takes in filled
-        for row, n in takes
+        for stock_id, n in takes
     ]
     if lines:
         session.execute(insert(AllocationLine.__table__), lines)
     totals: dict[int, int] = defaultdict(int)
-    rows: dict[int, Stock] = {}
     for _, _, takes in filled:
-        for row, n in takes:
-            totals[row.id] += n
-            rows[row.id] = row
+        for stock_id, n in takes:
+            totals[stock_id] += n
     for stock_id in sorted(totals):
-        ledger.reserve(session, rows[stock_id], totals[stock_id])
+        ledger.reserve(session, stocks[stock_id], totals[stock_id])
 
 
 def _allocations_of(

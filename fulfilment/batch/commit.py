@@ -108,6 +108,12 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
             execution_options=quietly,
         )
         if rows:
+            # The due date turns only on these two flags: four calls, not one per packet.
+            due = {
+                (rush, domestic): call_due(batch.business_date, rush=rush, domestic=domestic)
+                for rush in (True, False)
+                for domestic in (True, False)
+            }
             session.execute(
                 insert(Event.__table__),
                 [
@@ -121,8 +127,7 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
                 insert(FollowUp.__table__),
                 [
                     {"inquiry_id": row.inquiry_id, "packet_id": row.id, "rep_id": row.rep_id,
-                     "due_on": call_due(batch.business_date, rush=row.urgency == "rush",
-                                        domestic=row.country == profile.default_country),
+                     "due_on": due[row.urgency == "rush", row.country == profile.default_country],
                      "status": "open", "created_at": now}
                     for row in rows
                 ],

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from fulfilment.db import unit_of_work
@@ -98,12 +98,21 @@ def _record(
 
 
 def _update_items(session: Session, changes: Sequence[dict[str, Any]]) -> None:
-    """ORM bulk UPDATE by primary key; rows changing the same columns go in one executemany."""
+    """A Core executemany by primary key per set of columns changed: no ORM per row."""
+    table = PacketItem.__table__
     by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for change in changes:
         by_columns.setdefault(tuple(change), []).append(change)
-    for group in by_columns.values():
-        session.execute(update(PacketItem), group)
+    for columns, group in by_columns.items():
+        # Bind names differ from the column names, which the SET clause keeps for itself.
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("_id"))
+            .values({column: bindparam(f"_{column}") for column in columns if column != "id"})
+        )
+        session.execute(
+            statement, [{f"_{column}": value for column, value in c.items()} for c in group]
+        )
 
 
 def _send_separately(
