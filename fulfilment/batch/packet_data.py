@@ -2,7 +2,9 @@
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import groupby
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
@@ -21,6 +23,28 @@ from fulfilment.models import (
 )
 from fulfilment.settings import CompanyProfile
 from fulfilment.views import contact_address
+
+
+class _ItemFields(Protocol):
+    code: str
+    title: str
+    kind: str
+    status: str
+    sent_in_batch_id: int | None
+    shelf: str
+    qty: int
+
+
+def enclosure(item: _ItemFields) -> render.Enclosure:
+    """A packet item as printed: enclosed unless it is owed, or went under separate cover."""
+    return render.Enclosure(
+        code=item.code,
+        title=item.title,
+        kind=item.kind,
+        enclosed=item.status != "backordered" and item.sent_in_batch_id is None,
+        shelf=item.shelf,
+        quantity=item.qty,
+    )
 
 
 def sender(profile: CompanyProfile) -> render.CompanyProfile:
@@ -80,17 +104,7 @@ class PacketContext:
             business_date=business_date,
             language=packet.language,
             envelope=packet.envelope,
-            enclosures=[
-                render.Enclosure(
-                    code=item.code,
-                    title=item.title,
-                    kind=item.kind,
-                    enclosed=item.status != "backordered" and item.sent_in_batch_id is None,
-                    shelf=item.shelf,
-                    quantity=item.qty,
-                )
-                for item in packet.items
-            ],
+            enclosures=[enclosure(item) for item in packet.items],
             publication_note=render.PublicationNote(packet.publication, packet.publication_page)
             if packet.publication_page
             else None,
@@ -137,6 +151,36 @@ class PacketContext:
 def load_packets(session: Session, batch_id: int, positions: Sequence[int]) -> list[Packet]:
     """Stored packets of a batch at these positions, with what rendering reads, in order."""
     return _load(session, Packet.batch_id == batch_id, Packet.position.in_(positions))
+
+
+def load_emailed(session: Session, batch_id: int) -> list[Packet]:
+    """The batch's packets answered by e-mail, with what rendering reads, in order."""
+    return _load(session, Packet.batch_id == batch_id, Packet.channel == "email")
+
+
+def load_picks(session: Session, batch_id: int) -> list[render.PickPacket]:
+    """The batch's printed packets as the pick list shows them, read as plain rows in order."""
+    rows = session.execute(
+        select(
+            Packet.id.label("packet_id"), Packet.number, Packet.envelope, Contact.name,
+            PacketItem.code, PacketItem.title, PacketItem.kind, PacketItem.status,
+            PacketItem.sent_in_batch_id, PacketItem.shelf, PacketItem.qty,
+        )
+        .join(Inquiry, Packet.inquiry_id == Inquiry.id)
+        .join(Contact, Inquiry.contact_id == Contact.id)
+        .outerjoin(PacketItem, PacketItem.packet_id == Packet.id)
+        .where(Packet.batch_id == batch_id, Packet.channel == "print")
+        .order_by(Packet.position, PacketItem.id)
+    )  # fmt: skip
+    return [
+        render.PickPacket(
+            number=first.number,
+            name=first.name,
+            envelope=first.envelope,
+            enclosures=tuple(enclosure(item) for item in (first, *rest) if item.code is not None),
+        )
+        for _, (first, *rest) in groupby(rows, key=lambda row: row.packet_id)
+    ]
 
 
 def load_separate_cover(

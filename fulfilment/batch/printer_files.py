@@ -2,6 +2,7 @@
 
 import shutil
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -13,11 +14,16 @@ from fulfilment.batch.atomic import atomic_write
 from fulfilment.batch.email import write_email_packets
 from fulfilment.batch.manifest import write_manifest
 from fulfilment.batch.outputs import Attachment, ChunkFiles, EmailPacket, ManifestLine
-from fulfilment.batch.packet_data import PacketContext, load_packets, load_separate_cover
+from fulfilment.batch.packet_data import (
+    PacketContext,
+    load_emailed,
+    load_picks,
+    load_separate_cover,
+)
 from fulfilment.batch.render_step import packet_labels
 from fulfilment.db import unit_of_work
 from fulfilment.errors import LitcenterError, NotFound
-from fulfilment.models import Batch, Packet
+from fulfilment.models import Batch, Contact, Inquiry, Packet
 from fulfilment.render.stationery import letter_countries
 from inventory.allocation import reserve_draws
 from inventory.models import LiteratureItem
@@ -77,7 +83,6 @@ def assemble_batch(
         if batch.status != "reserved":
             raise LitcenterError(f"batch {batch_id} is {batch.status}, not reserved; run it again")
         business_date = batch.business_date
-        positions = [p.position for p in batch.packets]
     out_dir.mkdir(parents=True, exist_ok=True)
     ordered = sorted(chunks, key=lambda chunk: chunk.index)
     for feed in PRINTER_FEEDS:
@@ -85,33 +90,34 @@ def assemble_batch(
         if parts:
             merge_parts(parts, out_dir / OUTPUTS[feed])
     with unit_of_work(url) as uow:
-        packets = load_packets(uow.session, batch_id, positions)
-        data = {p.number: context.packet(p, business_date=business_date) for p in packets}
-        printed = [data[p.number] for p in packets if p.channel == "print"]
-        owed = load_separate_cover(uow.session, batch_id, context, business_date=business_date)
+        session = uow.session
+        picks = load_picks(session, batch_id)
+        owed = load_separate_cover(session, batch_id, context, business_date=business_date)
         paper = "letter" if context.profile.default_country in letter_countries() else "a4"
         if owed:
             atomic_write(out_dir / OUTPUTS["separate_cover_labels"], packet_labels(owed))
-        if printed or owed:
+        if picks or owed:
+            picked = [*picks, *(packet.pick for packet in owed)]
             atomic_write(
                 out_dir / OUTPUTS["picklist"],
                 render.render_pick_list(
-                    [*printed, *owed],
+                    picked,
                     batch=str(business_date),
                     paper_code=paper,
-                    from_reserve=reserve_draws(
-                        uow.session, [packet.number for packet in [*printed, *owed]]
-                    ),
+                    from_reserve=reserve_draws(session, [packet.number for packet in picked]),
                 ),
             )
         write_manifest(
-            _manifest_lines(packets),
+            _manifest_lines(session, batch_id),
             out_dir,
             batch_date=business_date,
             company_name=context.profile.name,
             paper_code=paper,
         )
-        emailed = _email_packets(uow.session, packets, data, home=home)
+        emailed = _email_packets(
+            session, load_emailed(session, batch_id), context=context,
+            business_date=business_date, home=home,
+        )  # fmt: skip
         if emailed:
             write_email_packets(
                 emailed,
@@ -130,36 +136,43 @@ def assemble_batch(
     return output_files(out_dir)
 
 
-def _manifest_lines(packets: Sequence[Packet]) -> list[ManifestLine]:
+def _manifest_lines(session: Session, batch_id: int) -> list[ManifestLine]:
+    rows = session.execute(
+        select(Packet.number, Contact.name, Contact.company, Contact.country,
+               Packet.postage_class, Packet.envelope, Packet.weight_g)
+        .join(Inquiry, Packet.inquiry_id == Inquiry.id)
+        .join(Contact, Inquiry.contact_id == Contact.id)
+        .where(Packet.batch_id == batch_id, Packet.channel == "print")
+        .order_by(Packet.position)
+    )  # fmt: skip
     return [
         ManifestLine(
-            number=p.number,
-            name=p.inquiry.contact.name,
-            company=p.inquiry.contact.company,
-            country=p.inquiry.contact.country,
-            postage_class=p.postage_class,
-            envelope=p.envelope,
-            weight_g=p.weight_g,
+            number=number, name=name, company=company, country=country,
+            postage_class=postage_class, envelope=envelope, weight_g=weight_g,
         )
-        for p in packets
-        if p.channel == "print"
-    ]
+        for number, name, company, country, postage_class, envelope, weight_g in rows
+    ]  # fmt: skip
 
 
 def _email_packets(
-    session: Session, packets: Sequence[Packet], data: dict[str, render.PacketData], *, home: Path
+    session: Session,
+    packets: Sequence[Packet],
+    *,
+    context: PacketContext,
+    business_date: date,
+    home: Path,
 ) -> list[EmailPacket]:
-    emailed = [p for p in packets if p.channel == "email"]
-    if not emailed:
+    if not packets:
         return []
-    codes = {item.code for p in emailed for item in p.items}
+    codes = {item.code for p in packets for item in p.items}
     pdfs = {
         item.code: home / stored_path(item.pdf_sha256)
         for item in session.scalars(select(LiteratureItem).where(LiteratureItem.code.in_(codes)))
         if item.pdf_sha256
     }
     result = []
-    for packet in emailed:
+    for packet in packets:
+        data = context.packet(packet, business_date=business_date)
         contact = packet.inquiry.contact
         note = (
             f"The information you asked about is on page {packet.publication_page}"
@@ -172,8 +185,8 @@ def _email_packets(
                 to_name=contact.name or contact.company,
                 to_email=contact.email,
                 subject=f"The information you requested ({packet.number})",
-                body=_email_body(data[packet.number]),
-                letter_pdf=render.render_packets([data[packet.number]]),
+                body=_email_body(data),
+                letter_pdf=render.render_packets([data]),
                 attachments=tuple(
                     Attachment(
                         code=item.code,

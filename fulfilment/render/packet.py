@@ -62,6 +62,20 @@ class Enclosure:
     quantity: int = 1
 
 
+@dataclass(frozen=True, kw_only=True)
+class PickPacket:
+    """What the pick list shows of a packet: its number, who it goes to, what to pull."""
+
+    number: str
+    name: str
+    envelope: str
+    enclosures: tuple[Enclosure, ...]
+
+    @property
+    def enclosed(self) -> tuple[Enclosure, ...]:
+        return tuple(item for item in self.enclosures if item.enclosed)
+
+
 @dataclass(frozen=True)
 class PublicationNote:
     """Where in a publication the asked-about information is printed."""
@@ -159,3 +173,13 @@ class PacketData:
     @property
     def separate_cover(self) -> tuple[Enclosure, ...]:
         return tuple(item for item in self.enclosures if not item.enclosed)
+
+    @property
+    def pick(self) -> PickPacket:
+        """The packet as the pick list shows it."""
+        return PickPacket(
+            number=self.number,
+            name=self.recipient.name,
+            envelope=self.envelope,
+            enclosures=self.enclosures,
+        )

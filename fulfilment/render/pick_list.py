@@ -13,7 +13,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from fulfilment.render.fonts import LATIN, LATIN_BOLD, font_runs, markup, one_line
-from fulfilment.render.packet import Enclosure, PacketData
+from fulfilment.render.packet import Enclosure, PickPacket
 from fulfilment.render.paragraphs import paragraph
 from fulfilment.render.stationery import Paper, envelope, paper, pick_list_layout
 
@@ -38,7 +38,7 @@ def shelf_order(shelf: str) -> tuple[object, ...]:
     return (not shelf, *((int(part), "") if part.isdigit() else (-1, part) for part in parts))
 
 
-def batch_totals(packets: Sequence[PacketData]) -> list[tuple[Enclosure, int]]:
+def batch_totals(packets: Sequence[PickPacket]) -> list[tuple[Enclosure, int]]:
     """Each enclosed literature item with the quantity the batch needs, in shelf order."""
     totals: dict[str, tuple[Enclosure, int]] = {}
     for packet in packets:
@@ -232,7 +232,7 @@ def _cells(rows: Sequence[tuple[Enclosure, int]]) -> list[Row]:
 
 
 def render_pick_list(
-    packets: Sequence[PacketData],
+    packets: Sequence[PickPacket],
     *,
     batch: str,
     paper_code: str = "a4",
@@ -274,7 +274,7 @@ def render_pick_list(
     for packet, cells in zip(packets, tables, strict=True):
         stock = envelope(packet.envelope).name
         picks.place_group(
-            f"{packet.number} \u00b7 {packet.recipient.name} \u00b7 {stock}",
+            f"{packet.number} \u00b7 {packet.name} \u00b7 {stock}",
             cells,
             repeats[tuple(cells)] > 1,
             text.font_size / 2,

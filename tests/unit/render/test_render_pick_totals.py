@@ -19,6 +19,6 @@ def test_totals_add_quantities_of_enclosed_items_only() -> None:
         Enclosure(code="L-2", title="Two", kind="brochure", shelf="A-9"),
         Enclosure(code="L-3", title="Three", kind="catalogue", enclosed=False, shelf="A-1"),
     )
-    packets = [replace(US_PACKET, enclosures=items)] * 3
+    packets = [replace(US_PACKET, enclosures=items).pick] * 3
 
     assert [(item.code, count) for item, count in batch_totals(packets)] == [("L-2", 3), ("L-1", 6)]
