@@ -4,8 +4,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
+from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Executable, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from fulfilment.db import unit_of_work
@@ -427,14 +429,15 @@ def _write(
     if fresh:
         # A Core executemany, then the ids read back by the (key, item) each row is unique on:
         # RETURNING in parameter order makes SQLite insert one row per statement.
-        session.execute(
+        _execute_sliced(
+            session,
             insert(Allocation.__table__),
-            [
+            (
                 {"request_key": a.request_key, "item_id": a.item_id, "qty": a.qty,
                  "status": a.status, "filled_item_id": a.filled_item_id,
                  "created_at": at, "updated_at": at}
                 for a in fresh
-            ],
+            ),
         )  # fmt: skip
         ids = {
             (key, item_id): id_
@@ -446,19 +449,30 @@ def _write(
         }
         for allocation in fresh:
             allocation.id = ids[allocation.request_key, allocation.item_id]
-    lines = [
-        {"allocation_id": a.id, "stock_id": stock_id, "qty": n}
-        for a, _, takes in filled
-        for stock_id, n in takes
-    ]
-    if lines:
-        session.execute(insert(AllocationLine.__table__), lines)
+    _execute_sliced(
+        session,
+        insert(AllocationLine.__table__),
+        (
+            {"allocation_id": a.id, "stock_id": stock_id, "qty": n}
+            for a, _, takes in filled
+            for stock_id, n in takes
+        ),
+    )
     totals: dict[int, int] = defaultdict(int)
     for _, _, takes in filled:
         for stock_id, n in takes:
             totals[stock_id] += n
     for stock_id in sorted(totals):
         ledger.reserve(session, stocks[stock_id], totals[stock_id])
+
+
+def _execute_sliced(
+    session: Session, statement: Executable, rows: Iterable[dict[str, Any]]
+) -> None:
+    """Executemany a slice at a time, so a batch's parameters never sit in memory all at once."""
+    remaining = iter(rows)
+    while chunk := list(islice(remaining, _SLICE)):
+        session.execute(statement, chunk)
 
 
 def _allocations_of(

@@ -30,6 +30,8 @@ from inventory.models import LiteratureItem, LiteratureProduct, Substitute
 
 ANSWERED_BY_PACKET = ("mail", "both", "email")
 WAITING = ("new", "held")
+# Rows are written this many inquiries at a time: a big batch never holds them all in memory.
+WRITE_EVERY = 1000
 
 
 @dataclass(frozen=True)
@@ -175,11 +177,11 @@ def plan_batch(url: str, business_date: date, *, profile: CompanyProfile) -> Pla
 def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datetime) -> None:
     """Packets, items, holds and timeline events as bulk inserts, in the order planned."""
     library = load_library(session)
-    packets: list[dict[str, Any]] = []
-    items: list[list[dict[str, Any]]] = []
-    holds: list[dict[str, Any]] = []
-    events: list[dict[str, Any]] = []
+    pending = _Pending(batch.id)
+    position = 0
     for inquiry in _waiting_inquiries(session, cutoff(batch.business_date, profile)):
+        if len(pending) >= WRITE_EVERY:
+            pending.write(session)
         try:
             contents = plan_contents(
                 products=inquiry.products,
@@ -191,12 +193,14 @@ def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datet
                 library=library,
             )
         except BadInput as reason:
-            holds.append({"batch_id": batch.id, "inquiry_id": inquiry.id, "reason": str(reason)})
-            events.append(_event(inquiry.id, now, "held", str(reason)))
+            pending.holds.append(
+                {"batch_id": batch.id, "inquiry_id": inquiry.id, "reason": str(reason)}
+            )
+            pending.events.append(_event(inquiry.id, now, "held", str(reason)))
             continue
-        position = len(packets) + 1
+        position += 1
         number = packet_number(batch.business_date, position)
-        packets.append(
+        pending.packets.append(
             {"number": number, "batch_id": batch.id, "inquiry_id": inquiry.id,
              "position": position, "channel": contents.channel, "status": "planned",
              "language": contents.language, "envelope": contents.envelope,
@@ -205,7 +209,7 @@ def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datet
              "publication": contents.page_note[0] if contents.page_note else "",
              "publication_page": contents.page_note[1] if contents.page_note else None}
         )  # fmt: skip
-        items.append(
+        pending.items.append(
             [
                 {"code": item.code, "requested_code": item.code, "title": item.title,
                  "kind": item.kind, "qty": 1, "status": "planned", "shelf": item.shelf,
@@ -214,31 +218,11 @@ def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datet
             ]
         )  # fmt: skip
         detail = f"packet {number} in the batch of {batch.business_date}"
-        events.append(_event(inquiry.id, now, "planned", detail))
-    # Core executemany inserts: the ORM's bulk insert splits rows by which values are None,
-    # and RETURNING in parameter order makes SQLite insert one row per statement.
-    if packets:
-        session.execute(insert(Packet.__table__), packets)
-        ids = dict(
-            session.execute(
-                select(Packet.position, Packet.id).where(Packet.batch_id == batch.id)
-            ).all()
-        )
-        rows = [
-            {**item, "packet_id": ids[position]}
-            for position, planned in enumerate(items, start=1)
-            for item in planned
-        ]
-        if rows:
-            session.execute(insert(PacketItem.__table__), rows)
-    if holds:
-        session.execute(insert(BatchHold.__table__), holds)
-    if events:
-        session.execute(insert(Event.__table__), events)
-    mine = Packet.batch_id == batch.id
+        pending.events.append(_event(inquiry.id, now, "planned", detail))
+    pending.write(session)
     session.execute(
         update(Inquiry)
-        .where(Inquiry.id.in_(select(Packet.inquiry_id).where(mine)))
+        .where(Inquiry.id.in_(select(Packet.inquiry_id).where(Packet.batch_id == batch.id)))
         .values(status="planned")
         .execution_options(synchronize_session=False)
     )
@@ -248,6 +232,49 @@ def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datet
         .values(status="held")
         .execution_options(synchronize_session=False)
     )
+
+
+class _Pending:
+    """Planned rows not written yet: packets with their items, holds, timeline events."""
+
+    def __init__(self, batch_id: int) -> None:
+        self.batch_id = batch_id
+        self.packets: list[dict[str, Any]] = []
+        self.items: list[list[dict[str, Any]]] = []
+        self.holds: list[dict[str, Any]] = []
+        self.events: list[dict[str, Any]] = []
+
+    def __len__(self) -> int:
+        return len(self.packets) + len(self.holds)
+
+    def write(self, session: Session) -> None:
+        """Core executemany inserts, then empty again.
+
+        Not the ORM's bulk insert, which splits rows by which values are None; not RETURNING
+        in parameter order, which makes SQLite insert one row per statement.
+        """
+        if self.packets:
+            session.execute(insert(Packet.__table__), self.packets)
+            first, last = self.packets[0]["position"], self.packets[-1]["position"]
+            ids = dict(
+                session.execute(
+                    select(Packet.position, Packet.id).where(
+                        Packet.batch_id == self.batch_id, Packet.position.between(first, last)
+                    )
+                ).all()
+            )
+            rows = [
+                {**item, "packet_id": ids[packet["position"]]}
+                for packet, planned in zip(self.packets, self.items, strict=True)
+                for item in planned
+            ]
+            if rows:
+                session.execute(insert(PacketItem.__table__), rows)
+        if self.holds:
+            session.execute(insert(BatchHold.__table__), self.holds)
+        if self.events:
+            session.execute(insert(Event.__table__), self.events)
+        self.packets, self.items, self.holds, self.events = [], [], [], []
 
 
 def _event(inquiry_id: int, at: datetime, kind: str, detail: str) -> dict[str, Any]:
