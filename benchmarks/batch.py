@@ -19,11 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.render import bare_pages
 from flows.daily_batch import run_daily_batch, task_runner
-from flows.runtime import prefect_api
 from fulfilment.db import engine_for
 from fulfilment.schema import head_revision, migrate
-from tests.support import synthetic
-from tests.support.synthetic import synthetic_world
 from tests.support.world import PROFILE
 
 DAY = date(2026, 11, 24)
@@ -37,6 +34,9 @@ def database_url(folder: Path) -> str:
 
 def world(inquiries: int, worlds: Path) -> Path:
     """The folder of a built world of this size, built now unless an identical one is kept."""
+    # Imported here and not at the top: each render process imports this module again when it
+    # starts, and should not pay for what only the process running the batch uses.
+    from tests.support import synthetic
     source = Path(synthetic.__file__).read_bytes()
     key = f"{inquiries}-{head_revision()}-{hashlib.sha256(source).hexdigest()[:12]}"
     folder = worlds / key
@@ -46,7 +46,7 @@ def world(inquiries: int, worlds: Path) -> Path:
     building = Path(tempfile.mkdtemp(prefix=f"{key}-", dir=worlds))
     url = database_url(building)
     migrate(url)
-    synthetic_world(url, building / "home", inquiries=inquiries)
+    synthetic.synthetic_world(url, building / "home", inquiries=inquiries)
     # Closing the last connection folds SQLite's write-ahead log into the file we copy.
     engine_for(url).dispose()
     building.rename(folder)
@@ -130,6 +130,8 @@ def run(inquiries: int, worlds: Path) -> dict[str, Any]:
     process afterwards. `peak_rss_mb` sums the resident memory of this process and all its
     descendants (process-pool workers, the Prefect server), sampled with psutil every 20 ms.
     """
+    from flows.runtime import prefect_api  # here for the reason given in world()
+
     built = world(inquiries, worlds)
     with tempfile.TemporaryDirectory(prefix="litcenter-bench-") as name:
         folder = Path(name) / "center"

@@ -27,6 +27,14 @@ from fulfilment.home import require_database
 from fulfilment.settings import CompanyProfile, Settings, SmtpSettings
 
 DASK_ADDRESS = "LITCENTER_DASK_ADDRESS"
+# One render process per core: rendering is CPU-bound.
+RENDER_PROCESSES = os.cpu_count() or 1
+
+
+@task(name="start render process")
+def start_render_process() -> int:
+    """Nothing but being there: a process started now is ready when the first chunk is."""
+    return os.getpid()
 
 
 @task(name="plan")
@@ -112,6 +120,11 @@ def daily_batch(
     """Plan, reserve, render in parallel chunks, assemble and commit one business day."""
     started = time.perf_counter()
     report = on_step or (lambda step: None)
+    if _dask_address() is None:
+        # Starting a process and importing Prefect and the renderers takes seconds: done while
+        # this process plans and reserves, rendering starts on processes that are ready.
+        for _ in range(RENDER_PROCESSES):
+            start_render_process.submit()
     report("plan")
     batch_id = plan(url, business_date, profile)
     report("reserve")
@@ -173,12 +186,16 @@ def _render_and_assemble(
 
 def task_runner() -> TaskRunner[Any]:
     """Processes on this machine, or the Dask cluster named by LITCENTER_DASK_ADDRESS."""
-    address = os.environ.get(DASK_ADDRESS)
+    address = _dask_address()
     if address:
         from prefect_dask.task_runners import DaskTaskRunner  # the 'dask' extra, for a cluster
 
         return DaskTaskRunner(address=address)
-    return ProcessPoolTaskRunner()
+    return ProcessPoolTaskRunner(max_workers=RENDER_PROCESSES)
+
+
+def _dask_address() -> str | None:
+    return os.environ.get(DASK_ADDRESS) or None
 
 
 def run_daily_batch(

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 from flows.daily_batch import run_daily_batch
-from flows.runtime import prefect_api
 from tests.support.world import PROFILE
 
 
@@ -38,6 +37,10 @@ def main() -> None:
     parser.add_argument("--date", type=date.fromisoformat, required=True)
     parser.add_argument("--pause-at", default=None)
     args = parser.parse_args()
+    # Imported here: each render process imports this module again when it starts, and need
+    # not load the Prefect server only this process runs.
+    from flows.runtime import prefect_api
+
     with prefect_api():
         summary = run_daily_batch(
             args.date, args.out, url=args.url, home=args.home, profile=PROFILE,
