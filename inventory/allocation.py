@@ -5,9 +5,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Executable, bindparam, func, insert, select, update
+from sqlalchemy import Executable, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from fulfilment.db import unit_of_work
@@ -89,8 +89,10 @@ _COLUMNS = (
     Allocation.status,
     Allocation.filled_item_id,
 )
-
-
+# Core statements take a Table; the ORM types a mapped class's __table__ as a FromClause.
+_ALLOCATION_TABLE = cast(Table, Allocation.__table__)
+_ALLOCATION_LINE_TABLE = cast(Table, AllocationLine.__table__)
+# Rows or ids per statement: PostgreSQL takes at most 65,535 parameters in one.
 _SLICE = 10_000
 
 
@@ -419,10 +421,9 @@ def _write(
         if a.id is not None
     ]
     if earlier:
-        table = Allocation.__table__
         session.execute(
-            update(table)
-            .where(table.c.id == bindparam("allocation_id"))
+            update(_ALLOCATION_TABLE)
+            .where(_ALLOCATION_TABLE.c.id == bindparam("allocation_id"))
             .values(status=RESERVED, filled_item_id=bindparam("filled"), updated_at=at),
             earlier,
         )
@@ -431,7 +432,7 @@ def _write(
         # RETURNING in parameter order makes SQLite insert one row per statement.
         _execute_sliced(
             session,
-            insert(Allocation.__table__),
+            insert(_ALLOCATION_TABLE),
             (
                 {"request_key": a.request_key, "item_id": a.item_id, "qty": a.qty,
                  "status": a.status, "filled_item_id": a.filled_item_id,
@@ -451,7 +452,7 @@ def _write(
             allocation.id = ids[allocation.request_key, allocation.item_id]
     _execute_sliced(
         session,
-        insert(AllocationLine.__table__),
+        insert(_ALLOCATION_LINE_TABLE),
         (
             {"allocation_id": a.id, "stock_id": stock_id, "qty": n}
             for a, _, takes in filled

@@ -2,8 +2,9 @@
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import exists, func, insert, select, update
+from sqlalchemy import Table, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -15,6 +16,8 @@ TRANSFER = "transfer"
 ADJUSTMENT = "adjustment"
 COUNT = "count"
 USE = "use"
+# Core statements take a Table; the ORM types a mapped class's __table__ as a FromClause.
+_LEDGER_ENTRY_TABLE = cast(Table, LedgerEntry.__table__)
 
 
 def post(
@@ -45,7 +48,7 @@ def unreserve(session: Session, stock: Stock, qty: int) -> None:
 def pick(session: Session, stock: Stock, takes: Sequence[tuple[str, int]], *, at: datetime) -> None:
     """Held units leave this stock row: one ledger entry per (reference, qty), one update."""
     session.execute(
-        insert(LedgerEntry.__table__),
+        insert(_LEDGER_ENTRY_TABLE),
         [
             {"stock_id": stock.id, "delta": -qty, "kind": PICK, "note": "", "ref": ref, "at": at}
             for ref, qty in takes

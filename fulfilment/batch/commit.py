@@ -5,8 +5,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from fulfilment.batch.views import separate_cover_items
@@ -20,6 +21,9 @@ from fulfilment.settings import CompanyProfile
 from inventory.allocation import pick_in
 from inventory.lookup import items_by_code
 from inventory.supplies import SupplyUse, use_supplies_in
+# Core statements take a Table; the ORM types a mapped class's __table__ as a FromClause.
+_EVENT_TABLE = cast(Table, Event.__table__)
+_FOLLOW_UP_TABLE = cast(Table, FollowUp.__table__)
 
 
 @dataclass
@@ -93,7 +97,7 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
         )
         if separate:
             session.execute(
-                insert(Event.__table__),
+                insert(_EVENT_TABLE),
                 [
                     {"inquiry_id": owed.inquiry_id, "at": now, "kind": "sent separately",
                      "detail": f"{', '.join(owed.codes)} of packet {number} "
@@ -115,7 +119,7 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
                 for domestic in (True, False)
             }
             session.execute(
-                insert(Event.__table__),
+                insert(_EVENT_TABLE),
                 [
                     {"inquiry_id": row.inquiry_id, "at": now, "kind": "printed",
                      "detail": f"packet {row.number} "
@@ -124,7 +128,7 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
                 ],
             )  # fmt: skip
             session.execute(
-                insert(FollowUp.__table__),
+                insert(_FOLLOW_UP_TABLE),
                 [
                     {"inquiry_id": row.inquiry_id, "packet_id": row.id, "rep_id": row.rep_id,
                      "due_on": due[row.urgency == "rush", row.country == profile.default_country],

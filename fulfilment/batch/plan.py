@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -32,6 +32,11 @@ ANSWERED_BY_PACKET = ("mail", "both", "email")
 WAITING = ("new", "held")
 # Rows are written this many inquiries at a time: a big batch never holds them all in memory.
 WRITE_EVERY = 1000
+# Core statements take a Table; the ORM types a mapped class's __table__ as a FromClause.
+_PACKET_TABLE = cast(Table, Packet.__table__)
+_PACKET_ITEM_TABLE = cast(Table, PacketItem.__table__)
+_BATCH_HOLD_TABLE = cast(Table, BatchHold.__table__)
+_EVENT_TABLE = cast(Table, Event.__table__)
 
 
 @dataclass(frozen=True)
@@ -254,7 +259,7 @@ class _Pending:
         in parameter order, which makes SQLite insert one row per statement.
         """
         if self.packets:
-            session.execute(insert(Packet.__table__), self.packets)
+            session.execute(insert(_PACKET_TABLE), self.packets)
             first, last = self.packets[0]["position"], self.packets[-1]["position"]
             ids = dict(
                 session.execute(
@@ -269,11 +274,11 @@ class _Pending:
                 for item in planned
             ]
             if rows:
-                session.execute(insert(PacketItem.__table__), rows)
+                session.execute(insert(_PACKET_ITEM_TABLE), rows)
         if self.holds:
-            session.execute(insert(BatchHold.__table__), self.holds)
+            session.execute(insert(_BATCH_HOLD_TABLE), self.holds)
         if self.events:
-            session.execute(insert(Event.__table__), self.events)
+            session.execute(insert(_EVENT_TABLE), self.events)
         self.packets, self.items, self.holds, self.events = [], [], [], []
 
 

@@ -2,9 +2,9 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from fulfilment.db import unit_of_work
@@ -13,6 +13,8 @@ from fulfilment.models import Batch, Packet, PacketItem
 from inventory.allocation import Outcome, Request, allocate_in
 from inventory.lookup import items_by_code
 from inventory.models import BACKORDERED, LiteratureItem
+# Core statements take a Table; the ORM types a mapped class's __table__ as a FromClause.
+_PACKET_ITEM_TABLE = cast(Table, PacketItem.__table__)
 
 
 @dataclass(frozen=True)
@@ -99,15 +101,14 @@ def _record(
 
 def _update_items(session: Session, changes: Sequence[dict[str, Any]]) -> None:
     """A Core executemany by primary key per set of columns changed: no ORM per row."""
-    table = PacketItem.__table__
     by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for change in changes:
         by_columns.setdefault(tuple(change), []).append(change)
     for columns, group in by_columns.items():
         # Bind names differ from the column names, which the SET clause keeps for itself.
         statement = (
-            update(table)
-            .where(table.c.id == bindparam("_id"))
+            update(_PACKET_ITEM_TABLE)
+            .where(_PACKET_ITEM_TABLE.c.id == bindparam("_id"))
             .values({column: bindparam(f"_{column}") for column in columns if column != "id"})
         )
         session.execute(
