@@ -10,7 +10,7 @@ from fulfilment.render.columns import Columns
 from fulfilment.render.fitbox import FitBox
 from fulfilment.render.fonts import LATIN, LATIN_BOLD, markup
 from fulfilment.render.packet import PacketData, Product
-from fulfilment.render.paragraphs import paragraph
+from fulfilment.render.paragraphs import recorded_paragraph
 from fulfilment.render.stationery import PageLayout
 from fulfilment.render.texts import Texts, packet_values
 
@@ -84,14 +84,14 @@ def _range_box(packet: PacketData, layout: PageLayout, count: int) -> FitBox:
     texts = Texts("cross_sell", packet.language, packet_values(packet, asked=[], suggested=[]))
     cells = [
         [
-            paragraph(product_entry(product), item) if product else paragraph(markup(name), family)
+            recorded_paragraph(product_entry(product), item) if product else recorded_paragraph(markup(name), family)
             for name, product in column
         ]
         for column in split_columns(_entries(packet.product_range), count)
     ]
     area = layout.area("catalogue_range")
     story: list[Flowable] = [
-        paragraph(texts["range_heading"], heading),
+        recorded_paragraph(texts["range_heading"], heading),
         Columns(cells, item.fontSize),
     ]
     return FitBox(story, area.width, area.height)

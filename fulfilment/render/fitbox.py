@@ -1,20 +1,19 @@
 """A box of flowables shown at full size when they fit, else scaled down evenly until they do."""
 
 from collections.abc import Sequence
-from weakref import WeakKeyDictionary
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from fulfilment.render.columns import draw_stack, spaced_total, stack_height
 from fulfilment.render.paragraphs import SharedParagraph
+from fulfilment.render.recorded import draw_recorded
 
 # A box of shared paragraphs recurs on many pages (the cross-sell page's top): its scale
-# and heights are measured once per process, and it is drawn as one form where it recurs
+# and heights are measured once per process, and its operators are repeated where it recurs
 # in a document. Kept to a bound, as the paragraphs' own cache is.
 _LAYOUTS_KEPT = 1024
 _layouts: dict[tuple[object, ...], tuple[float, list[float]]] = {}
-_drawn_once: "WeakKeyDictionary[Canvas, set[str]]" = WeakKeyDictionary()
 
 _TRIES = 6
 # Scales this close look the same; stopping early saves wraps on every packet.
@@ -76,24 +75,10 @@ class FitBox(Flowable):
         self.scale = fits
 
     def draw(self) -> None:
-        canvas = self.canv
         if self.key is None:
-            self._draw(canvas)
+            self._draw(self.canv)
             return
-        name = "fitbox" + "-".join(str(round(float(part) * 100)) for part in self.key)
-        if canvas.hasForm(name):
-            canvas.doForm(name)
-            return
-        drawn = _drawn_once.setdefault(canvas, set())
-        if name not in drawn:
-            drawn.add(name)
-            self._draw(canvas)
-            return
-        # Bullets and shrunk text stay inside the box; the form's box leaves room anyway.
-        canvas.beginForm(name, -self.width, -self.height, 2 * self.width, 2 * self.height)
-        self._draw(canvas)
-        canvas.endForm()
-        canvas.doForm(name)
+        draw_recorded(self.canv, ("fitbox", *self.key), self._draw)
 
     def _draw(self, canvas: Canvas) -> None:
         if not self.measured:

@@ -6,7 +6,7 @@ from fulfilment.render.address import address_block
 from fulfilment.render.fitbox import FitBox
 from fulfilment.render.fonts import markup
 from fulfilment.render.packet import PacketData
-from fulfilment.render.paragraphs import paragraph
+from fulfilment.render.paragraphs import recorded_paragraph
 from fulfilment.render.stationery import PageLayout
 from fulfilment.render.styles import Styles, styles
 from fulfilment.render.texts import Block, Texts, packet_values
@@ -19,8 +19,8 @@ def _boxed(flowable: Flowable, layout: PageLayout, box: str) -> FitBox:
 
 def _paragraph(block: Block, style: Styles) -> Flowable:
     if block.bullet:
-        return paragraph(block.text, style.bullet, "\u2022")
-    return paragraph(block.text, style.body)
+        return recorded_paragraph(block.text, style.bullet, "\u2022")
+    return recorded_paragraph(block.text, style.body)
 
 
 def letter_flowables(packet: PacketData, layout: PageLayout) -> list[Flowable]:
@@ -29,16 +29,16 @@ def letter_flowables(packet: PacketData, layout: PageLayout) -> list[Flowable]:
     texts = Texts("letter", packet.language, packet_values(packet))
     lines = "<br/>".join(markup(line) for line in address_block(packet.recipient) if line)
     closing = [
-        paragraph(texts["closing"], style.body),
+        recorded_paragraph(texts["closing"], style.body),
         Spacer(0, style.body.leading * 2),
-        paragraph(texts["signature"], style.body),
+        recorded_paragraph(texts["signature"], style.body),
     ]
     return [
-        _boxed(paragraph(lines, style.address), layout, "address"),
+        _boxed(recorded_paragraph(lines, style.address), layout, "address"),
         FrameBreak(),
-        _boxed(paragraph(texts["info"], style.info), layout, "info"),
+        _boxed(recorded_paragraph(texts["info"], style.info), layout, "info"),
         FrameBreak(),
-        paragraph(texts["salutation"], style.body),
+        recorded_paragraph(texts["salutation"], style.body),
         *(_paragraph(block, style) for block in texts.blocks("body")),
         KeepTogether(closing),
     ]

@@ -12,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from fulfilment.render.fonts import CJK, LATIN, LATIN_BOLD, needs_cjk
+from fulfilment.render.recorded import draw_recorded
 
 _serials = count()
 # The markup letters are made of: line breaks, bold, the Chinese font, escaped characters.
@@ -203,6 +204,21 @@ class SharedParagraph(Flowable):
         canvas.doForm(name)
 
 
+class RecordedParagraph(SharedParagraph):
+    """A shared paragraph whose operators are written again where it recurs in a document,
+    instead of placing a form: no object and no page resource per use."""
+
+    def draw(self) -> None:
+        width = self.wrap_width
+        key = ("paragraph", self.seen.serial, width)
+        draw_recorded(self.canv, key, lambda canvas: self.seen.draw(canvas, width))
+
+
 def paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) -> Flowable:
     """A paragraph of `text` in `style`, shared with every other use of the same text."""
     return SharedParagraph(_seen(str(text), style, bullet))
+
+
+def recorded_paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) -> Flowable:
+    """As `paragraph`, repeated in a document by writing its operators again."""
+    return RecordedParagraph(_seen(str(text), style, bullet))

@@ -1,19 +1,24 @@
-"""Shared paragraphs: in place on first use in a document, one form wherever they recur."""
+"""Shared paragraphs: in place on first use in a document, then one form or the same operators."""
 
+import re
+from collections.abc import Callable
 from io import BytesIO
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame
+from reportlab.platypus import Flowable, Frame
 
-from fulfilment.render.paragraphs import paragraph, plain_lines
+from fulfilment.render.fonts import CJK, register_cjk
+from fulfilment.render.paragraphs import paragraph, plain_lines, recorded_paragraph
 
 STYLE = ParagraphStyle("test-shared", fontName="Helvetica", fontSize=10, leading=12)
 
 
-def _draw_twice(canvas: Canvas, text: str) -> None:
+def _draw_twice(
+    canvas: Canvas, text: str, make: Callable[[str, ParagraphStyle], Flowable] = paragraph
+) -> None:
     frame = Frame(0, 0, 300, 400)
-    frame.addFromList([paragraph(text, STYLE), paragraph(text, STYLE)], canvas)
+    frame.addFromList([make(text, STYLE), make(text, STYLE)], canvas)
 
 
 def _forms(canvas: Canvas) -> list[str]:
@@ -36,6 +41,36 @@ def test_a_new_document_starts_again_in_place() -> None:
     Frame(0, 0, 300, 400).addFromList([paragraph("Price list 2026", STYLE)], fresh)
 
     assert _forms(fresh) == []
+
+
+def _text_objects(canvas: Canvas) -> list[str]:
+    code = "\n".join(canvas._code)
+    return [part.split("ET")[0] for part in code.split("BT")[1:]]
+
+
+def test_a_repeat_writes_the_first_drawing_again_and_makes_no_form() -> None:
+    canvas = Canvas(BytesIO())
+    _draw_twice(canvas, "Centrifugal pumps CP series", recorded_paragraph)
+    _draw_twice(canvas, "Centrifugal pumps CP series", recorded_paragraph)
+
+    drawn = _text_objects(canvas)
+    assert len(drawn) == 4 and len(set(drawn)) == 1
+    assert _forms(canvas) == []
+
+
+def test_a_new_document_draws_again_in_its_own_fonts() -> None:
+    chinese = f'<font name="{register_cjk()}">编号</font>'
+    first = Canvas(BytesIO())
+    Frame(0, 0, 300, 400).addFromList([recorded_paragraph("<b>Bold</b>", STYLE)], first)
+    _draw_twice(first, chinese, recorded_paragraph)
+    fresh = Canvas(BytesIO())
+
+    Frame(0, 0, 300, 400).addFromList([recorded_paragraph(chinese, STYLE)], fresh)
+
+    # Each document names its fonts in the order it first used them.
+    named = set(re.findall(r"/F\d+", "".join(_text_objects(fresh))))
+    assert named and named <= set(fresh._doc.fontMapping.values())
+    assert first._doc.fontMapping[CJK] != fresh._doc.fontMapping[CJK]
 
 
 def test_chinese_text_breaks_between_characters() -> None:
