@@ -37,6 +37,7 @@ def world(inquiries: int, worlds: Path) -> Path:
     # Imported here and not at the top: each render process imports this module again when it
     # starts, and should not pay for what only the process running the batch uses.
     from tests.support import synthetic
+
     source = Path(synthetic.__file__).read_bytes()
     key = f"{inquiries}-{head_revision()}-{hashlib.sha256(source).hexdigest()[:12]}"
     folder = worlds / key

@@ -489,15 +489,20 @@ def _allocations_of(
     return [_Allocation(*row) for row in session.execute(query)]
 
 
-def _lines_of(session: Session, keys: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
-    """The (stock row, qty) lines of these keys' allocations, by allocation, in line order."""
+def _lines_of(
+    session: Session, keys: Sequence[str]
+) -> dict[int | None, list[tuple[int, int]]]:
+    """The (stock row, qty) lines of these keys' allocations, by allocation, in line order.
+
+    Keyed like `_Allocation.id`, which is None only for an allocation not yet written.
+    """
     rows = session.execute(
         select(AllocationLine.allocation_id, AllocationLine.stock_id, AllocationLine.qty)
         .join(Allocation, Allocation.id == AllocationLine.allocation_id)
         .where(Allocation.request_key.in_({key.strip() for key in keys}))
         .order_by(AllocationLine.id)
     )
-    lines: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    lines: dict[int | None, list[tuple[int, int]]] = defaultdict(list)
     for allocation_id, stock_id, qty in rows:
         lines[allocation_id].append((stock_id, qty))
     return lines
@@ -505,7 +510,7 @@ def _lines_of(session: Session, keys: Sequence[str]) -> dict[int, list[tuple[int
 
 def _locked_allocations(
     session: Session, keys: Sequence[str]
-) -> tuple[list[_Allocation], dict[int, list[tuple[int, int]]], dict[int, Stock]]:
+) -> tuple[list[_Allocation], dict[int | None, list[tuple[int, int]]], dict[int, Stock]]:
     """The allocations of these keys and their lines, read again once their stock is locked.
 
     The lock covers each requested item and its substitutes, the rows a concurrent batch

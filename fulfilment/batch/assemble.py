@@ -165,7 +165,9 @@ class _PartWriter:
 
     def part(self) -> bytes:
         body = self.out.getvalue()
-        counts = _COUNTS.pack(len(self.offsets), len(self.pages), len(self.positions) // 2, len(body))
+        counts = _COUNTS.pack(
+            len(self.offsets), len(self.pages), len(self.positions) // 2, len(body)
+        )
         return b"".join(
             (_PART_MAGIC, counts, self.offsets.tobytes(), self.pages.tobytes(),
              self.positions.tobytes(), body)

@@ -21,6 +21,7 @@ from fulfilment.settings import CompanyProfile
 from inventory.allocation import pick_in
 from inventory.lookup import items_by_code
 from inventory.supplies import SupplyUse, use_supplies_in
+
 # Core statements take a Table; the ORM types a mapped class's __table__ as a FromClause.
 _EVENT_TABLE = cast(Table, Event.__table__)
 _FOLLOW_UP_TABLE = cast(Table, FollowUp.__table__)

