@@ -6,22 +6,33 @@ from datetime import date
 from io import BytesIO
 
 from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
-from reportlab.platypus.doctemplate import BaseDocTemplate
+from reportlab.platypus import Paragraph
 
 from fulfilment.batch.outputs import ManifestLine
 from fulfilment.render.fonts import LATIN, LATIN_BOLD, font_for, markup, one_line
-from fulfilment.render.stationery import envelope, envelope_codes, paper, pick_list_layout
+from fulfilment.render.grid import draw_grid
+from fulfilment.render.recorded import draw_recorded
+from fulfilment.render.stationery import Paper, envelope, envelope_codes, paper, pick_list_layout
 
-_GRID = Color(0.75, 0.75, 0.75)
 _SHADE = Color(0.92, 0.92, 0.92)
 _PADDING = 3.0
 _PACKET_HEADER = ("Number", "Name", "Company", "Country", "Envelope", "Weight")
 _PACKET_SHARES = (0.17, 0.25, 0.3, 0.08, 0.1, 0.1)
 _NUMERIC = 5
+# Where the manifest has always printed, as ReportLab's page frame and tables placed it:
+# the frame's padding inside the margin, the slack a page bottom allows, and the leading a
+# table cell centres its line on.
+_INSET = 6.0
+_FUZZ = 1e-6
+_CELL_LEADING = 12.0
+
+# A cell as drawn: the font that prints it, where on the page its line starts (as written in
+# the page's operators) and its show-text operator.
+Cell = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
@@ -36,11 +47,242 @@ def totals_by(
     lines: Sequence[ManifestLine], key: Callable[[ManifestLine], str]
 ) -> dict[str, Totals]:
     """Packets and weight per value of `key`, in that value's order."""
-    found: dict[str, Totals] = {}
+    found: dict[str, list[int]] = {}
     for line in lines:
-        before = found.get(key(line), Totals(0, 0))
-        found[key(line)] = Totals(before.packets + 1, before.weight_g + line.weight_g)
-    return dict(sorted(found.items()))
+        value = key(line)
+        sums = found.get(value)
+        if sums is None:
+            found[value] = [1, line.weight_g]
+        else:
+            sums[0] += 1
+            sums[1] += line.weight_g
+    return {value: Totals(*found[value]) for value in sorted(found)}
+
+
+class _Face:
+    """A font at the table's size: text widths and show-text operators from its metrics, a
+    few microseconds a cell where the canvas's text calls cost several times that."""
+
+    def __init__(self, name: str, size: float) -> None:
+        self.name = name
+        self.size = size
+        self.font = getFont(name)
+        self.latin = name in (LATIN, LATIN_BOLD)
+
+    def typeset(self, text: str) -> tuple[float, str]:
+        """The width of `text` and what a text object's textLine writes for it."""
+        if not self.latin:
+            shown = f"({self.font.formatForPdf(text)}) Tj T*" if text else "T*"
+            return stringWidth(text, self.name, self.size), shown
+        # Helvetica's encoding is ASCII's for ASCII (one_line has taken out its controls), and
+        # Python's own codec is many times faster than the font's.
+        encoded = text.encode("ascii" if text.isascii() else self.font.encName)
+        # The sum stringWidth takes, in its order, so a cut falls where it always did.
+        width = sum(map(self.font.widths.__getitem__, encoded)) * 0.001 * self.size
+        return width, f"({escapePDF(encoded)}) Tj T*" if text else "T*"
+
+
+class _Columns:
+    """A table's columns: their widths, which are right-aligned, and each cell worked out
+    once however often it recurs."""
+
+    def __init__(self, x: float, widths: Sequence[float], *, size: float, numeric: int) -> None:
+        self.x = x
+        self.widths = list(widths)
+        self.size = size
+        self.numeric = numeric
+        self.lefts = [0.0]
+        for width in self.widths:
+            self.lefts.append(self.lefts[-1] + width)
+        self.starts = [fp_str(x + left + _PADDING) for left in self.lefts[:numeric]]
+        self.faces: dict[str, _Face] = {}
+        self.known: list[dict[str, Cell]] = [{} for _ in self.widths]
+        self.known_bold: list[dict[str, Cell]] = [{} for _ in self.widths]
+
+    def cells(self, values: Sequence[str], bold: bool = False) -> list[Cell]:
+        row = []
+        for column, value in enumerate(values):
+            known = (self.known_bold if bold else self.known)[column]
+            cell = known.get(value)
+            if cell is None:
+                cell = known[value] = self._cell(value, column, bold)
+            row.append(cell)
+        return row
+
+    def _cell(self, value: str, column: int, bold: bool) -> Cell:
+        name = font_for(value, bold=bold)
+        face = self.faces.get(name)
+        if face is None:
+            face = self.faces[name] = _Face(name, self.size)
+        room = self.widths[column] - 2 * _PADDING
+        text = one_line(value)
+        width, shown = face.typeset(text)
+        if width > room:
+            width, shown = face.typeset(_cut(text, name, self.size, room))
+        if column < self.numeric:
+            return name, self.starts[column], shown
+        return name, fp_str(self.x + self.lefts[column + 1] - _PADDING - width), shown
+
+
+class _Manifest:
+    """The pages as they fill: where the next heading or table goes."""
+
+    def __init__(self, canvas: Canvas, page: Paper, *, margin: float, size: float, footer: str):
+        self.canvas = canvas
+        self.page = page
+        self.margin = margin
+        self.size = size
+        self.footer = footer
+        self.row = size * 1.6
+        self.x = margin + _INSET
+        self.width = page.width - 2 * margin
+        self.top = page.height - margin - _INSET
+        self.bottom = margin + _INSET
+        self.title = ParagraphStyle(
+            "title", fontName=LATIN_BOLD, fontSize=size * 1.5, leading=size * 2
+        )
+        self.body = ParagraphStyle("body", fontName=LATIN, fontSize=size, leading=size * 1.4)
+        self.heading = ParagraphStyle(
+            "heading", parent=self.title, fontSize=size * 1.2, spaceBefore=size * 1.5
+        )
+        self.number = 0
+        self.start_page()
+
+    def start_page(self) -> None:
+        self.number += 1
+        self.y = self.top
+        canvas = self.canvas
+        canvas.setFont(LATIN, self.size * 0.8)
+        canvas.drawRightString(
+            self.page.width - self.margin,
+            self.margin / 2,
+            f"{self.footer} \u00b7 page {self.number}",
+        )
+
+    def new_page(self) -> None:
+        self.canvas.showPage()
+        self.start_page()
+
+    def columns(self, shares: Sequence[float], *, numeric: int) -> _Columns:
+        widths = [self.width * share for share in shares]
+        return _Columns(self.x, widths, size=self.size, numeric=numeric)
+
+    def paragraph(self, text: str, style: ParagraphStyle) -> Paragraph:
+        """Headings are few: they break and draw as the paragraphs they always were."""
+        found = Paragraph(text, style)
+        found.wrap(self.width - 2 * _INSET, self.top - self.bottom)
+        return found
+
+    def space_before(self, paragraph: Paragraph) -> float:
+        return 0.0 if self.y == self.top else float(paragraph.style.spaceBefore)
+
+    def place(self, paragraph: Paragraph) -> None:
+        self.y -= self.space_before(paragraph) + paragraph.height
+        paragraph.drawOn(self.canvas, self.x, self.y)
+
+    def place_heading(self, paragraph: Paragraph, table: float) -> None:
+        """A heading kept with its table: on a new page when the two do not fit here."""
+        below = self.y - self.bottom - self.space_before(paragraph)
+        if self.y != self.top and paragraph.height + table > below:
+            self.new_page()
+        self.place(paragraph)
+
+    def summary(self, title: str, what: str, totals: dict[str, Totals], grand: Totals) -> None:
+        """A totals table under its heading, run on over pages without its header again."""
+        columns = self.columns([0.6, 0.2, 0.2], numeric=1)
+        rows = [columns.cells([what, "Packets", "Weight"], bold=True)]
+        rows += [
+            columns.cells([name, f"{t.packets:,}", f"{t.weight_g:,} g"])
+            for name, t in totals.items()
+        ]
+        rows.append(
+            columns.cells(["Total", f"{grand.packets:,}", f"{grand.weight_g:,} g"], bold=True)
+        )
+        self.place_heading(self.paragraph(title, self.heading), len(rows) * self.row)
+        shaded = True
+        while rows:
+            if self.y - len(rows) * self.row >= self.bottom - _FUZZ:
+                fitting = len(rows)
+            else:
+                fitting, used = 0, 0.0
+                while fitting < len(rows) and used + self.row <= self.y - self.bottom:
+                    fitting, used = fitting + 1, used + self.row
+            if fitting == 0:
+                self.new_page()
+                continue
+            self.draw_rows(columns, rows[:fitting], shaded=shaded)
+            rows, shaded = rows[fitting:], False
+
+    def packets(self, title: str, lines: Sequence[ManifestLine], columns: _Columns) -> None:
+        """A class's packets under its heading, the header again on each page they run onto."""
+        header = columns.cells(_PACKET_HEADER, bold=True)
+        self.place_heading(self.paragraph(title, self.heading), (len(lines) + 1) * self.row)
+        start = 0
+        while start < len(lines):
+            if self.y - (len(lines) - start + 1) * self.row >= self.bottom - _FUZZ:
+                fitting = len(lines) - start
+            else:
+                fitting = int((self.y - self.bottom) // self.row) - 1
+                if fitting < 1:
+                    self.new_page()
+                    continue
+            rows = [header]
+            rows += [
+                columns.cells(
+                    [
+                        line.number,
+                        line.name,
+                        line.company,
+                        line.country,
+                        _envelope_name(line.envelope),
+                        f"{line.weight_g:,} g",
+                    ]
+                )
+                for line in lines[start : start + fitting]
+            ]
+            self.draw_rows(columns, rows, shaded=True)
+            start += fitting
+
+    def draw_rows(
+        self, columns: _Columns, rows: Sequence[Sequence[Cell]], *, shaded: bool
+    ) -> None:
+        """Rows of cells from here down, the first shaded as a header, with the grid."""
+        canvas, x, top, row = self.canvas, self.x, self.y, self.row
+        if shaded:
+            canvas.saveState()
+            canvas.setFillColor(_SHADE)
+            canvas.rect(x, top, columns.lefts[-1], -row, stroke=0, fill=1)
+            canvas.restoreState()
+        # Each cell's line centred in its row as a table cell centres it.
+        baseline = top - row + (row + _CELL_LEADING) / 2 - self.size
+        bottom = top
+        # Cells written as the operators their text objects would write, a block per run of
+        # cells in one font: the canvas sets the font between blocks, as text state outlives ET.
+        block: list[str] = []
+        font = ""
+        for cells in rows:
+            y = fp_str(baseline)
+            for cell_font, left, shown in cells:
+                if cell_font != font:
+                    if block:
+                        canvas.addLiteral(f"BT {' '.join(block)} ET")
+                        block = []
+                    font = cell_font
+                    canvas.setFont(font, self.size)
+                block.append(f"1 0 0 1 {left} {y} Tm {shown}")
+            baseline -= row
+            bottom -= row
+        canvas.addLiteral(f"BT {' '.join(block)} ET")
+        heights = [row] * len(rows)
+        # Every full page of a class has the same rules.
+        draw_recorded(
+            canvas,
+            ("manifest grid", x, top, tuple(columns.widths), len(rows)),
+            lambda drawn: draw_grid(
+                drawn, x, top, widths=columns.widths, heights=heights, width=columns.lefts[-1]
+            ),
+        )
+        self.y = bottom
 
 
 def render_manifest(
@@ -49,53 +291,31 @@ def render_manifest(
     """Totals per postage class and per country, grand totals, then the packets class by class."""
     margin, text = pick_list_layout()
     page = paper(paper_code)
-    width = page.width - 2 * margin
-    size, row = text.font_size, text.font_size * 1.6
-    title = ParagraphStyle("title", fontName=LATIN_BOLD, fontSize=size * 1.5, leading=size * 2)
-    body = ParagraphStyle("body", fontName=LATIN, fontSize=size, leading=size * 1.4)
-    heading = ParagraphStyle(
-        "heading", parent=title, fontSize=size * 1.2, spaceBefore=size * 1.5, keepWithNext=1
-    )
+    buffer = BytesIO()
+    footer = f"Manifest {batch_date:%Y-%m-%d}"
+    canvas = Canvas(buffer, pagesize=(page.width, page.height), title=footer)
+    sheet = _Manifest(canvas, page, margin=margin, size=text.font_size, footer=footer)
     grand = Totals(len(lines), sum(line.weight_g for line in lines))
     classes = totals_by(lines, lambda line: line.postage_class)
-    story: list[Flowable] = [
-        Paragraph(f"Mailing manifest {batch_date:%Y-%m-%d} \u00b7 {markup(company_name)}", title),
-        Paragraph(f"{_count(grand)} in all", body),
-        Paragraph("Packets by postage class", heading),
-        _summary("Postage class", classes, grand, width=width, size=size, row=row),
-        Paragraph("Packets by country", heading),
-        _summary(
-            "Country",
-            totals_by(lines, lambda line: line.country),
-            grand,
-            width=width,
-            size=size,
-            row=row,
-        ),
-    ]
+    sheet.place(
+        sheet.paragraph(
+            f"Mailing manifest {batch_date:%Y-%m-%d} \u00b7 {markup(company_name)}", sheet.title
+        )
+    )
+    sheet.place(sheet.paragraph(f"{_count(grand)} in all", sheet.body))
+    sheet.summary("Packets by postage class", "Postage class", classes, grand)
+    countries = totals_by(lines, lambda line: line.country)
+    sheet.summary("Packets by country", "Country", countries, grand)
+    members: dict[str, list[ManifestLine]] = {name: [] for name in classes}
+    for line in lines:
+        members[line.postage_class].append(line)
+    columns = sheet.columns(_PACKET_SHARES, numeric=_NUMERIC)
     for name, totals in classes.items():
         # Each class goes to its own carrier tray, so each starts its own page.
-        story.append(PageBreak())
-        story.append(Paragraph(f"{markup(name)}: {_count(totals)}", heading))
-        members = [line for line in lines if line.postage_class == name]
-        story.append(_PacketRows(members, 0, width=width, size=size, row=row))
-    buffer = BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=(page.width, page.height),
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin,
-        title=f"Manifest {batch_date:%Y-%m-%d}",
-    )
-    footer = f"Manifest {batch_date:%Y-%m-%d}"
-
-    def number_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.setFont(LATIN, size * 0.8)
-        canvas.drawRightString(page.width - margin, margin / 2, f"{footer} \u00b7 page {doc.page}")
-
-    document.build(story, onFirstPage=number_page, onLaterPages=number_page)
+        sheet.new_page()
+        sheet.packets(f"{markup(name)}: {_count(totals)}", members[name], columns)
+    canvas.showPage()
+    canvas.save()
     return buffer.getvalue()
 
 
@@ -104,51 +324,8 @@ def _count(totals: Totals) -> str:
     return f"{totals.packets:,} {noun}, {totals.weight_g:,} g"
 
 
-def _summary(
-    what: str, totals: dict[str, Totals], grand: Totals, *, width: float, size: float, row: float
-) -> Table:
-    rows = [[what, "Packets", "Weight"]]
-    rows += [[name, f"{t.packets:,}", f"{t.weight_g:,} g"] for name, t in totals.items()]
-    rows.append(["Total", f"{grand.packets:,}", f"{grand.weight_g:,} g"])
-    table = _table(rows, [width * 0.6, width * 0.2, width * 0.2], size=size, row=row, numeric=1)
-    table.setStyle(TableStyle([("FONTNAME", (0, -1), (-1, -1), LATIN_BOLD)]))
-    return table
-
-
-def _table(
-    rows: list[list[str]], widths: list[float], *, size: float, row: float, numeric: int
-) -> Table:
-    """Plain-string cells, drawn as given (never parsed as markup), cut to fit their column;
-    columns from `numeric` on are right-aligned."""
-    style: list[tuple[object, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), _SHADE),
-        ("FONTNAME", (0, 0), (-1, -1), LATIN),
-        ("FONTNAME", (0, 0), (-1, 0), LATIN_BOLD),
-        ("FONTSIZE", (0, 0), (-1, -1), size),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (numeric, 0), (-1, -1), "RIGHT"),
-        ("LEFTPADDING", (0, 0), (-1, -1), _PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]
-    cells = []
-    for y, values in enumerate(rows):
-        line = []
-        for x, value in enumerate(values):
-            font = font_for(value, bold=y == 0)
-            if font not in (LATIN, LATIN_BOLD):
-                style.append(("FONTNAME", (x, y), (x, y), font))
-            line.append(_fit(one_line(value), font, size, widths[x] - 2 * _PADDING))
-        cells.append(line)
-    return Table(cells, colWidths=widths, rowHeights=row, style=TableStyle(style), hAlign="LEFT")
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """The text, cut short with an ellipsis if it is wider than `width`."""
-    if stringWidth(text, font, size) <= width:
-        return text
+def _cut(text: str, font: str, size: float, width: float) -> str:
+    """Text too wide for `width`, cut short with an ellipsis to fit."""
     low, high = 0, len(text)
     while low < high:
         middle = (low + high + 1) // 2
@@ -157,53 +334,6 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
         else:
             high = middle - 1
     return text[:low] + "\u2026"
-
-
-class _PacketRows(Flowable):
-    """A class's packet rows laid out a page at a time, so a long batch never holds every
-    row's table at once."""
-
-    def __init__(
-        self, lines: Sequence[ManifestLine], start: int, *, width: float, size: float, row: float
-    ) -> None:
-        super().__init__()
-        self.lines, self.start = lines, start
-        self.size, self.row = size, row
-        self.widths = [width * share for share in _PACKET_SHARES]
-        self.width = width
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.height = (len(self.lines) - self.start + 1) * self.row
-        return self.width, self.height
-
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        fit = int(available_height // self.row) - 1
-        if fit < 1:
-            return []
-        rest = _PacketRows(
-            self.lines, self.start + fit, width=self.width, size=self.size, row=self.row
-        )
-        return [self._table(self.start + fit), rest]
-
-    def draw(self) -> None:
-        table = self._table(len(self.lines))
-        table.wrapOn(self.canv, self.width, self.height)
-        table.drawOn(self.canv, 0, 0)
-
-    def _table(self, end: int) -> Table:
-        rows = [list(_PACKET_HEADER)]
-        rows += [
-            [
-                line.number,
-                line.name,
-                line.company,
-                line.country,
-                _envelope_name(line.envelope),
-                f"{line.weight_g:,} g",
-            ]
-            for line in self.lines[self.start : end]
-        ]
-        return _table(rows, self.widths, size=self.size, row=self.row, numeric=_NUMERIC)
 
 
 def _envelope_name(code: str) -> str:

@@ -5,7 +5,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from io import BytesIO
 
-from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -13,12 +12,12 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from fulfilment.render.fonts import LATIN, LATIN_BOLD, font_runs, markup, one_line
+from fulfilment.render.grid import draw_grid
 from fulfilment.render.packet import Enclosure, PickPacket
 from fulfilment.render.paragraphs import paragraph
 from fulfilment.render.stationery import Paper, envelope, paper, pick_list_layout
 
 _DIGITS = re.compile(r"(\d+)")
-_GRID = Color(0.75, 0.75, 0.75)
 _HEADER = ("Shelf", "Code", "Title", "Qty")
 _COLUMNS = (0.14, 0.2, 0.56, 0.1)
 # Where the list has always printed: cell padding across and down, headings set in
@@ -149,27 +148,10 @@ class _PickList:
                 left += width
             y -= row.height
         canvas.drawText(lines)
-        canvas.saveState()
-        canvas.setStrokeColor(_GRID)
-        canvas.setLineWidth(0.4)
-        canvas.setLineCap(1)
-        canvas.setLineJoin(1)
-        grid = canvas.beginPath()
-        right = x + self.width
-        rule = top
-        for row in (self.header, *rows):
-            grid.moveTo(x, rule)
-            grid.lineTo(right, rule)
-            rule -= row.height
-        grid.moveTo(x, y)
-        grid.lineTo(right, y)
-        left = x
-        for width in (0.0, *self.widths):
-            left += width
-            grid.moveTo(left, top)
-            grid.lineTo(left, y)
-        canvas.drawPath(grid, stroke=1, fill=0)
-        canvas.restoreState()
+        heights = [row.height for row in (self.header, *rows)]
+        draw_grid(
+            canvas, x, top, widths=self.widths, heights=heights, width=self.width, one_path=True
+        )
         return top - y
 
     def place_table(self, cells: Sequence[Row], shared: bool = False) -> None:
