@@ -84,7 +84,9 @@ def _range_box(packet: PacketData, layout: PageLayout, count: int) -> FitBox:
     texts = Texts("cross_sell", packet.language, packet_values(packet, asked=[], suggested=[]))
     cells = [
         [
-            recorded_paragraph(product_entry(product), item) if product else recorded_paragraph(markup(name), family)
+            recorded_paragraph(product_entry(product), item)
+            if product
+            else recorded_paragraph(markup(name), family)
             for name, product in column
         ]
         for column in split_columns(_entries(packet.product_range), count)

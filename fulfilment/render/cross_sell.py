@@ -36,7 +36,8 @@ def cross_sell_flowables(packet: PacketData, layout: PageLayout) -> list[Flowabl
         if products:
             story.append(recorded_paragraph(heading, style.heading))
             story.extend(
-                recorded_paragraph(product_entry(product), style.bullet, "\u2022") for product in products
+                recorded_paragraph(product_entry(product), style.bullet, "\u2022")
+                for product in products
             )
     story.append(recorded_paragraph(texts["footer"], style.small))
     area = layout.area("catalogue_top")

@@ -11,6 +11,7 @@ from fulfilment.render.fonts import font_for
 from fulfilment.render.geometry import Rect
 from fulfilment.render.letterhead import draw_letterhead
 from fulfilment.render.packet import PacketData
+from fulfilment.render.pdfsettings import PrintCanvas
 from fulfilment.render.stationery import PageLayout, page_layout
 
 # A part of a packet's print: the page template it starts on and its flowables.
@@ -91,7 +92,8 @@ def _draw_continuation(canvas: Canvas, doc: PacketDocument, layout: PageLayout) 
     area = layout.area("later_header")
     size = layout.style("later_header").font_size
     packet = doc.packet
-    right = f"{packet.number} \u00b7 {packet.recipient.name} \u00b7 {doc.page - doc.packet_first_page + 1}"
+    page = doc.page - doc.packet_first_page + 1
+    right = f"{packet.number} \u00b7 {packet.recipient.name} \u00b7 {page}"
     canvas.setFont(font_for(packet.company.name), size)
     canvas.drawString(area.x, area.y + size * 0.3, packet.company.name)
     canvas.setFont(font_for(right), size)
@@ -124,5 +126,7 @@ def build_packets(
             story.extend(flowables)
     buffer = BytesIO()
     papers = {paper_of(packet) for packet in packets}
-    PacketDocument(buffer, packets[0], first_template, papers).build(story)
+    PacketDocument(buffer, packets[0], first_template, papers).build(
+        story, canvasmaker=PrintCanvas
+    )
     return buffer.getvalue()

@@ -15,6 +15,7 @@ from fulfilment.render.fit import draw_in_box
 from fulfilment.render.fonts import LATIN
 from fulfilment.render.geometry import Rect
 from fulfilment.render.packet import PacketData
+from fulfilment.render.pdfsettings import PrintCanvas
 from fulfilment.render.stationery import LabelSheet, label_sheet
 
 _OUTLINE = Color(0.6, 0.6, 0.6)
@@ -75,7 +76,7 @@ def render_labels(
     if not addresses:
         raise ValueError("no labels to render")
     buffer = BytesIO()
-    canvas = Canvas(buffer, pagesize=(stock.paper.width, stock.paper.height), title="Labels")
+    canvas = PrintCanvas(buffer, pagesize=(stock.paper.width, stock.paper.height), title="Labels")
     for label in addresses:
         if position > stock.per_sheet:
             canvas.showPage()
@@ -94,7 +95,7 @@ def render_alignment_sheet(
     stock = label_sheet(sheet)
     dx, dy = _shift(offset_x_mm, offset_y_mm)
     buffer = BytesIO()
-    canvas = Canvas(
+    canvas = PrintCanvas(
         buffer, pagesize=(stock.paper.width, stock.paper.height), title="Label alignment"
     )
     canvas.setStrokeColor(_OUTLINE)

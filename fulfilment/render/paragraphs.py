@@ -42,6 +42,14 @@ def _text(part: str) -> str | None:
     return None if unknown else text
 
 
+def _spaced_plainly(line: str, strip: bool) -> bool:
+    words = " ".join(line.split())
+    if strip:
+        return bool(words) and line == words
+    # Character-wise breaking prints the space a template's line break leaves at either end.
+    return bool(words) and line in (words, f" {words}", f"{words} ", f" {words} ")
+
+
 def plain_lines(text: str, font: str, strip: bool = True) -> list[Line] | None:
     """`text` as lines of (text, font) runs when it is plain lines of the letters' markup,
     each spaced as a paragraph would space it; else None.
@@ -67,7 +75,7 @@ def plain_lines(text: str, font: str, strip: bool = True) -> list[Line] | None:
                 line[0] = (line[0][0].lstrip(), line[0][1])
                 line[-1] = (line[-1][0].rstrip(), line[-1][1])
             plain = "".join(run for run, _ in line)
-            if not plain or plain != " ".join(plain.split()):
+            if not _spaced_plainly(plain, strip):
                 return None
             lines.append(tuple(run for run in line if run[0]))
             line = []

@@ -93,7 +93,14 @@ def test_plain_lines_keep_their_fonts_and_drop_the_spaces_line_breaks_leave() ->
 def test_markup_beyond_the_letters_own_is_left_to_the_paragraph() -> None:
     for text in ("<i>x</i>", "a  b", "a<br/><br/>b", "&nbsp;x", "<b>open", "a < b"):
         assert plain_lines(text, "Helvetica") is None, text
-    assert plain_lines("编号<br/> x", "Helvetica", strip=False) is None
+    assert plain_lines("编号<br/>  x", "Helvetica", strip=False) is None
+
+
+def test_character_wise_lines_keep_the_spaces_line_breaks_leave() -> None:
+    assert plain_lines("编号<br/> x ", "Helvetica", strip=False) == [
+        (("编号", "Helvetica"),),
+        ((" x ", "Helvetica"),),
+    ]
 
 
 def test_a_plain_line_too_wide_for_its_column_still_wraps() -> None:
