@@ -9,8 +9,10 @@ from pathlib import Path
 from fulfilment.batch.manifest import write_manifest
 from fulfilment.batch.outputs import ManifestLine
 from tests.integration.batch_assemble.pdfs import has_run, page_texts, text_lines
+from tests.integration.render.pdf_reading import Run, filled_rects, page_count, text_runs
 
 BATCH = date(2026, 11, 23)
+PACKET_HEADER = ("Number", "Name", "Company", "Country", "Envelope", "Weight")
 
 
 def _line(
@@ -124,3 +126,57 @@ def test_no_printed_packets_still_gives_both_files(tmp_path: Path) -> None:
 
     assert "0 packets, 0 g in all" in lines
     assert has_run(lines, ["Total", "0", "0 g"])
+
+
+def _packet_page_runs(pdf: bytes, page: int) -> list[Run]:
+    """A page's text runs without its footer."""
+    return [run for run in text_runs(pdf, page) if not run.text.startswith("Manifest ")]
+
+
+def test_a_class_longer_than_a_page_runs_on_under_its_shaded_header(tmp_path: Path) -> None:
+    many = [_line(n, country="US", postage_class="parcel", weight_g=50) for n in range(1, 131)]
+
+    pdf = _write(tmp_path, many)[1].read_bytes()
+
+    headers = []
+    for page in range(2, page_count(pdf)):
+        runs = _packet_page_runs(pdf, page)
+        top = max(runs, key=lambda run: run.y)
+        assert top.text == "Number"
+        row = [run for run in runs if abs(run.y - top.y) < 0.1]
+        assert [run.text for run in row] == list(PACKET_HEADER)
+        assert any(
+            shade.x <= top.x and shade.y < top.y < shade.top and shade.width > 400
+            for shade in filled_rects(pdf, page)
+        )
+        headers.append([(round(run.x, 2), round(run.y, 2)) for run in row])
+        # The page's first packet follows straight under its header.
+        below = max((run for run in runs if run.y < top.y), key=lambda run: run.y)
+        assert below.text.startswith("P20261123-") and top.y - below.y < 20
+    assert len(headers) >= 2 and all(header == headers[0] for header in headers)
+
+
+def test_long_names_stay_inside_their_columns_and_weights_line_up(tmp_path: Path) -> None:
+    lines = [
+        _line(1, country="US", postage_class="parcel", weight_g=40,
+              company="The Very Long Name of a Process Engineering Company " * 3),
+        _line(2, country="CN", postage_class="parcel", weight_g=12_345,
+              company="北京非常非常长的化工机械设备制造与销售有限责任公司分公司第三事业部"),
+        _line(3, country="DE", postage_class="parcel", weight_g=7, name="Dr. " + "Anna " * 20),
+    ]  # fmt: skip
+
+    pdf = _write(tmp_path, lines)[1].read_bytes()
+
+    runs = _packet_page_runs(pdf, 1)
+    header = {run.text: run for run in runs if run.text in PACKET_HEADER}
+    cut = [run for run in runs if run.text.endswith("\u2026")]
+    assert len(cut) == 3
+    for run in cut:
+        column = "Name" if run.text.startswith("Dr.") else "Company"
+        after = PACKET_HEADER[PACKET_HEADER.index(column) + 1]
+        assert header[column].x <= run.x and run.right < header[after].x
+    weights = [
+        run for run in runs if run.x > header["Envelope"].right and run.y < header["Weight"].y
+    ]
+    assert [run.text for run in weights] == ["40 g", "12,345 g", "7 g"]
+    assert all(abs(run.right - header["Weight"].right) < 0.01 for run in weights)
