@@ -17,6 +17,8 @@ from fulfilment.render.fit import draw_in_box, fit_lines
 from fulfilment.render.fonts import font_for
 from fulfilment.render.geometry import Rect, TextStyle
 from fulfilment.render.packet import PacketData
+from fulfilment.render.pdfsettings import PrintCanvas
+from fulfilment.render.recorded import draw_recorded
 from fulfilment.render.stationery import Envelope, chinese_layout, envelope
 
 _POSTCODE_BOXES = HexColor("#c0392b")
@@ -35,9 +37,26 @@ def _teaser_lines(teaser: str, area: Rect, style: TextStyle) -> list[str]:
     return two if fit_lines(two, inner.width, inner.height, style).size > one.size else [teaser]
 
 
+# Return address and teaser are the same on every envelope of a stock, sender and language:
+# fitted and drawn once per document, then repeated.
 def _draw_teaser(canvas: Canvas, teaser: str, area: Rect, style: TextStyle) -> None:
     if teaser:
-        draw_in_box(canvas, _teaser_lines(teaser, area, style), area, style)
+        draw_recorded(
+            canvas,
+            ("teaser", teaser, area, style),
+            lambda canvas: draw_in_box(canvas, _teaser_lines(teaser, area, style), area, style),
+        )
+
+
+def _draw_return_address(
+    canvas: Canvas, packet: PacketData, area: Rect, style: TextStyle
+) -> None:
+    lines = packet.company.return_address
+    draw_recorded(
+        canvas,
+        ("return address", lines, area, style),
+        lambda canvas: draw_in_box(canvas, list(lines), area, style),
+    )
 
 
 def _draw_imb(canvas: Canvas, packet: PacketData, area: Rect) -> None:
@@ -49,11 +68,8 @@ def _draw_imb(canvas: Canvas, packet: PacketData, area: Rect) -> None:
 
 def _draw_western(canvas: Canvas, packet: PacketData, stock: Envelope) -> None:
     boxes = stock.boxes
-    draw_in_box(
-        canvas,
-        list(packet.company.return_address),
-        stock.area("return_address"),
-        boxes["return_address"].style,
+    _draw_return_address(
+        canvas, packet, stock.area("return_address"), boxes["return_address"].style
     )
     _draw_teaser(
         canvas, packet.company.teaser(packet.language), stock.area("teaser"), boxes["teaser"].style
@@ -114,12 +130,7 @@ def _draw_chinese(canvas: Canvas, packet: PacketData, stock: Envelope) -> None:
         canvas, packet.company.teaser(packet.language), area("teaser"), boxes["teaser"].style
     )
     draw_code128(canvas, packet.number, area("barcode"), boxes["barcode"].style.font_size)
-    draw_in_box(
-        canvas,
-        list(packet.company.return_address),
-        area("return_address"),
-        boxes["return_address"].style,
-    )
+    _draw_return_address(canvas, packet, area("return_address"), boxes["return_address"].style)
 
 
 def draw_envelope(canvas: Canvas, packet: PacketData) -> None:
@@ -137,7 +148,7 @@ def render_envelopes(packets: Sequence[PacketData]) -> bytes:
     if not packets:
         raise ValueError("no packets to render")
     buffer = BytesIO()
-    canvas = Canvas(buffer, title="Envelopes")
+    canvas = PrintCanvas(buffer, title="Envelopes")
     for packet in packets:
         draw_envelope(canvas, packet)
         canvas.showPage()

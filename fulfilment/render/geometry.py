@@ -3,7 +3,7 @@
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +90,8 @@ class Box:
     height: str | None = None
     style: TextStyle = TextStyle()
 
+    # Resolved for every page drawn, where the same few boxes on the same few sizes recur.
+    @lru_cache(maxsize=1024)
     def resolve(self, container_width: float, container_height: float) -> Rect:
         """The box on a page of the given size, in points from the lower left."""
         x, w = _span(self.left, self.width, self.right, container_width, "left/width/right")

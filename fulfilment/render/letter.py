@@ -1,12 +1,13 @@
 """The flowables of one letter: address in the window, date, body, closing and signature."""
 
-from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Spacer
+from reportlab.platypus import Flowable, FrameBreak, Spacer
 
 from fulfilment.render.address import address_block
 from fulfilment.render.fitbox import FitBox
 from fulfilment.render.fonts import markup
 from fulfilment.render.packet import PacketData
 from fulfilment.render.paragraphs import recorded_paragraph
+from fulfilment.render.stack import Stack
 from fulfilment.render.stationery import PageLayout
 from fulfilment.render.styles import Styles, styles
 from fulfilment.render.texts import Block, Texts, packet_values
@@ -39,6 +40,6 @@ def letter_flowables(packet: PacketData, layout: PageLayout) -> list[Flowable]:
         _boxed(recorded_paragraph(texts["info"], style.info), layout, "info"),
         FrameBreak(),
         recorded_paragraph(texts["salutation"], style.body),
-        *(_paragraph(block, style) for block in texts.blocks("body")),
-        KeepTogether(closing),
+        Stack([_paragraph(block, style) for block in texts.blocks("body")]),
+        Stack(closing, together=True),
     ]
