@@ -100,7 +100,7 @@ class _Columns:
         self.known_bold: list[dict[str, Cell]] = [{} for _ in self.widths]
 
     def cells(self, values: Sequence[str], bold: bool = False) -> list[Cell]:
-        row = []
+        row: list[Cell] = []
         for column, value in enumerate(values):
             known = (self.known_bold if bold else self.known)[column]
             cell = known.get(value)
