@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from sqlalchemy import JSON, Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -16,7 +16,11 @@ from fulfilment.errors import BadInput
 class Base(DeclarativeBase):
     """Declarative base shared by every table of the project, fulfilment and inventory alike."""
 
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+        list[Any]: JSON,
+    }
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -54,7 +58,7 @@ class UnitOfWork:
         self._factory = sessionmaker(engine_for(url), expire_on_commit=False)
         self.session: Session
 
-    def __enter__(self) -> "UnitOfWork":
+    def __enter__(self) -> Self:
         self.session = self._factory()
         return self
 

@@ -90,8 +90,9 @@ class Box:
     height: str | None = None
     style: TextStyle = TextStyle()
 
-    # Resolved for every page drawn, where the same few boxes on the same few sizes recur.
-    @lru_cache(maxsize=1024)
+    # Resolved for every page drawn, where the same few boxes on the same few sizes recur; the
+    # boxes are the stationery's, loaded once per process, so the cache holds no one's data.
+    @lru_cache(maxsize=1024)  # noqa: B019
     def resolve(self, container_width: float, container_height: float) -> Rect:
         """The box on a page of the given size, in points from the lower left."""
         x, w = _span(self.left, self.width, self.right, container_width, "left/width/right")

@@ -106,9 +106,9 @@ class _Seen:
         self.lines: list[Line] | None = None
         self.widest = 0.0
         style = self.style
-        if bullet is None and style.alignment == TA_LEFT and not style.leftIndent:
-            if not style.firstLineIndent and not style.rightIndent and not style.backColor:
-                self.lines = plain_lines(text, style.fontName, style.wordWrap != "CJK")
+        indented = style.leftIndent or style.firstLineIndent or style.rightIndent
+        if bullet is None and style.alignment == TA_LEFT and not indented and not style.backColor:
+            self.lines = plain_lines(text, style.fontName, style.wordWrap != "CJK")
         if self.lines is not None:
             size = style.fontSize
             self.widest = max(

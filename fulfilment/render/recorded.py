@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 _recorded: "WeakKeyDictionary[Canvas, dict[Hashable, str]]" = WeakKeyDictionary()
 
 
-def draw_recorded(canvas: Canvas, key: Hashable, draw: Callable[[Canvas], None]) -> None:
+def draw_recorded(canvas: Canvas, key: Hashable, draw: Callable[[Canvas], object]) -> None:
     """Draw with `draw` the first time `key` is drawn in the canvas's document; after that,
     write the operators it drew again.
 

@@ -42,8 +42,10 @@ def _pixels(pdf: bytes, folder: Path) -> bytes:
     "text",
     [
         # The lines a Chinese letter's info box is made of: a space left at each line break.
-        f"{markup('日期：2026年11月23日')}<br/> {markup('编号：P2026-11-23-00044')}<br/> "
-        f"{markup('电话：+86 21 5555 0100')} ",
+        (
+            f"{markup('日期：2026年11月23日')}<br/> {markup('编号：P2026-11-23-00044')}<br/> "
+            f"{markup('电话：+86 21 5555 0100')} "
+        ),
         f"abc {markup('日期')}<br/> x y <br/>z ",
     ],
 )
