@@ -176,6 +176,18 @@ def reserve_draws(session: Session, keys: Sequence[str]) -> dict[str, int]:
     return {code: int(qty) for code, qty in rows}
 
 
+def lock_for_codes(session: Session, codes: Iterable[str]) -> None:
+    """Lock, in one go and in primary-key order, every stock row allocating these codes can touch.
+
+    For a caller that allocates a large batch in slices inside one transaction: each slice's
+    `allocate_in` then locks only rows it already holds, so the slices take no lock out of
+    primary-key order and two concurrent batches still cannot deadlock.
+    """
+    items = items_by_code(session, {normal_code(code) for code in codes})
+    waiting = _backorder_items(session)
+    lock_stock(session, _lock_set([*items.values(), *waiting.values()]))
+
+
 def allocate_in(
     session: Session,
     requests: Sequence[Request],
@@ -489,9 +501,7 @@ def _allocations_of(
     return [_Allocation(*row) for row in session.execute(query)]
 
 
-def _lines_of(
-    session: Session, keys: Sequence[str]
-) -> dict[int | None, list[tuple[int, int]]]:
+def _lines_of(session: Session, keys: Sequence[str]) -> dict[int | None, list[tuple[int, int]]]:
     """The (stock row, qty) lines of these keys' allocations, by allocation, in line order.
 
     Keyed like `_Allocation.id`, which is None only for an allocation not yet written.

@@ -4,16 +4,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy import ColumnElement, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from fulfilment.db import unit_of_work
 from fulfilment.errors import NotFound
 from fulfilment.models import Batch, Packet, PacketItem
-from inventory.allocation import Outcome, Request, allocate_in
+from inventory.allocation import Outcome, Request, allocate_in, lock_for_codes
 from inventory.lookup import items_by_code
 from inventory.models import BACKORDERED, LiteratureItem
 
+# Packets allocated at a time, inside the one transaction: memory stays at one slice's
+# requests and outcomes however many packets the day has.
+_SLICE_PACKETS = 2_000
 # Core statements take a Table; the ORM types a mapped class's __table__ as a FromClause.
 _PACKET_ITEM_TABLE = cast(Table, PacketItem.__table__)
 
@@ -60,12 +63,32 @@ def reserve_stock(url: str, batch_id: int) -> ReserveResult:
 
 
 def _allocate(session: Session, batch: Batch) -> None:
+    in_batch = Packet.batch_id == batch.id
+    lock_for_codes(
+        session,
+        session.scalars(
+            select(PacketItem.requested_code)
+            .join(Packet, PacketItem.packet_id == Packet.id)
+            .where(in_batch, Packet.channel == "print")
+            .distinct()
+        ),
+    )
+    last = session.scalar(select(func.max(Packet.position)).where(in_batch)) or 0
+    # In packet order, slice after slice: each takes what the slices before it left, so the
+    # outcome is the one a single pass over the whole batch would give.
+    for start in range(0, last, _SLICE_PACKETS):
+        _allocate_slice(
+            session, batch, Packet.position > start, Packet.position <= start + _SLICE_PACKETS
+        )
+
+
+def _allocate_slice(session: Session, batch: Batch, *where: ColumnElement[bool]) -> None:
     # Plain rows, not Packet and PacketItem objects: building thousands of those is the cost.
     items = session.execute(
         select(PacketItem.id, PacketItem.requested_code, PacketItem.qty, Packet.number,
                Packet.channel)
         .join(Packet, PacketItem.packet_id == Packet.id)
-        .where(Packet.batch_id == batch.id)
+        .where(Packet.batch_id == batch.id, *where)
         .order_by(Packet.position, PacketItem.id)
     ).all()  # fmt: skip
     printed = [item for item in items if item.channel == "print"]
