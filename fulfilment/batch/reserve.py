@@ -75,8 +75,9 @@ def _allocate(session: Session, batch: Batch) -> None:
     )
     last = session.scalar(select(func.max(Packet.position)).where(in_batch)) or 0
     # In packet order, slice after slice: each takes what the slices before it left, so the
-    # outcome is the one a single pass over the whole batch would give.
-    for start in range(0, last, _SLICE_PACKETS):
+    # outcome is the one a single pass over the whole batch would give. A day without packets
+    # still gets its pass: earlier batches' backorders are filled there first.
+    for start in range(0, max(last, 1), _SLICE_PACKETS):
         _allocate_slice(
             session, batch, Packet.position > start, Packet.position <= start + _SLICE_PACKETS
         )
