@@ -1,7 +1,7 @@
 """Allocation for a batch: lock, check everything, then reserve, substitute or backorder."""
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
@@ -158,22 +158,23 @@ def reserve_draws(session: Session, keys: Sequence[str]) -> dict[str, int]:
 
     The pick list has staff bring them to the shelf first, so the shelf walk finds them.
     """
-    if not keys:
-        return {}
-    rows = session.execute(
-        select(LiteratureItem.code, func.sum(AllocationLine.qty))
-        .join(Stock, Stock.item_id == LiteratureItem.id)
-        .join(AllocationLine, AllocationLine.stock_id == Stock.id)
-        .join(Allocation, Allocation.id == AllocationLine.allocation_id)
-        .where(
-            Allocation.status == RESERVED,
-            Allocation.request_key.in_(set(keys)),
-            Stock.location == "reserve",
+    drawn: dict[str, int] = defaultdict(int)
+    for some in _slices(sorted(set(keys))):
+        rows = session.execute(
+            select(LiteratureItem.code, func.sum(AllocationLine.qty))
+            .join(Stock, Stock.item_id == LiteratureItem.id)
+            .join(AllocationLine, AllocationLine.stock_id == Stock.id)
+            .join(Allocation, Allocation.id == AllocationLine.allocation_id)
+            .where(
+                Allocation.status == RESERVED,
+                Allocation.request_key.in_(some),
+                Stock.location == "reserve",
+            )
+            .group_by(LiteratureItem.code)
         )
-        .group_by(LiteratureItem.code)
-        .order_by(LiteratureItem.code)
-    )
-    return {code: int(qty) for code, qty in rows}
+        for code, qty in rows:
+            drawn[code] += int(qty)
+    return dict(sorted(drawn.items()))
 
 
 def lock_for_codes(session: Session, codes: Iterable[str]) -> None:
@@ -186,6 +187,15 @@ def lock_for_codes(session: Session, codes: Iterable[str]) -> None:
     items = items_by_code(session, {normal_code(code) for code in codes})
     waiting = _backorder_items(session)
     lock_stock(session, _lock_set([*items.values(), *waiting.values()]))
+
+
+def lock_for_picking(session: Session, keys: Iterable[str]) -> None:
+    """Lock, in one go and in primary-key order, every stock row picking these keys can touch.
+
+    The counterpart of `lock_for_codes` for a caller that picks a large batch in slices
+    inside one transaction.
+    """
+    lock_stock(session, _pick_lock_set(session, keys))
 
 
 def allocate_in(
@@ -521,27 +531,45 @@ def _lines_of(session: Session, keys: Sequence[str]) -> dict[int | None, list[tu
 def _locked_allocations(
     session: Session, keys: Sequence[str]
 ) -> tuple[list[_Allocation], dict[int | None, list[tuple[int, int]]], dict[int, Stock]]:
-    """The allocations of these keys and their lines, read again once their stock is locked.
-
-    The lock covers each requested item and its substitutes, the rows a concurrent batch
-    filling one of these backorders could touch, so the two take turns.
-    """
-    keyed = Allocation.request_key.in_({key.strip() for key in keys})
-    open_ = Allocation.status.in_((RESERVED, BACKORDERED))
-    item_ids = set(session.scalars(select(Allocation.item_id).where(keyed, open_).distinct()))
-    substitutes = session.scalars(
-        select(Substitute.substitute_id).where(Substitute.item_id.in_(item_ids))
-    )
-    held_items = session.scalars(
-        select(Stock.item_id)
-        .join(AllocationLine, AllocationLine.stock_id == Stock.id)
-        .join(Allocation, Allocation.id == AllocationLine.allocation_id)
-        .where(keyed, open_)
-        .distinct()
-    )
-    locked = lock_stock(session, item_ids | set(substitutes) | set(held_items))
+    """The allocations of these keys and their lines, read again once their stock is locked."""
+    locked = lock_stock(session, _pick_lock_set(session, keys))
     stocks = {row.id: row for rows in locked.values() for row in rows}
     return _allocations_of(session, keys, statuses=None), _lines_of(session, keys), stocks
+
+
+def _pick_lock_set(session: Session, keys: Iterable[str]) -> set[int]:
+    """The items whose stock picking or releasing these keys can touch.
+
+    Each requested item and its substitutes, and the items the reservations hold: the rows a
+    concurrent batch filling one of these backorders could touch, so the two take turns.
+    """
+    open_ = Allocation.status.in_((RESERVED, BACKORDERED))
+    item_ids: set[int] = set()
+    for some in _slices(sorted({key.strip() for key in keys})):
+        keyed = Allocation.request_key.in_(some)
+        requested = set(session.scalars(select(Allocation.item_id).where(keyed, open_).distinct()))
+        item_ids |= requested
+        item_ids.update(
+            session.scalars(
+                select(Substitute.substitute_id).where(Substitute.item_id.in_(requested))
+            )
+        )
+        item_ids.update(
+            session.scalars(
+                select(Stock.item_id)
+                .join(AllocationLine, AllocationLine.stock_id == Stock.id)
+                .join(Allocation, Allocation.id == AllocationLine.allocation_id)
+                .where(keyed, open_)
+                .distinct()
+            )
+        )
+    return item_ids
+
+
+def _slices(keys: Sequence[str]) -> Iterator[Sequence[str]]:
+    """Keys a statement's worth at a time: PostgreSQL takes at most 65,535 parameters in one."""
+    for start in range(0, len(keys), _SLICE):
+        yield keys[start : start + _SLICE]
 
 
 def _outcomes(session: Session, allocations: Sequence[_Allocation]) -> list[Outcome]:

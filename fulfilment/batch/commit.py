@@ -2,12 +2,11 @@
 
 import math
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import ColumnElement, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from fulfilment.batch.views import separate_cover_items
@@ -18,13 +17,15 @@ from fulfilment.followups import call_due
 from fulfilment.models import Batch, Contact, Event, FollowUp, Inquiry, Packet, PacketItem
 from fulfilment.render.stationery import label_sheet
 from fulfilment.settings import CompanyProfile
-from inventory.allocation import pick_in
+from inventory.allocation import lock_for_picking, pick_in
 from inventory.lookup import items_by_code
 from inventory.supplies import SupplyUse, use_supplies_in
 
 # Core statements take a Table; the ORM types a mapped class's __table__ as a FromClause.
 _EVENT_TABLE = cast(Table, Event.__table__)
 _FOLLOW_UP_TABLE = cast(Table, FollowUp.__table__)
+# Packets committed at a time, inside the one transaction.
+_SLICE_PACKETS = 2_000
 
 
 @dataclass
@@ -58,34 +59,39 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
         if batch.status != "assembled":
             raise LitcenterError(f"batch {batch_id} is {batch.status}, not assembled; run it again")
         now = local_now(profile.timezone)
-        rows = session.execute(
-            select(Packet.id, Packet.number, Packet.channel, Packet.envelope, Packet.inquiry_id,
-                   Inquiry.urgency, Inquiry.rep_id, Contact.country)
-            .join(Inquiry, Packet.inquiry_id == Inquiry.id)
-            .join(Contact, Inquiry.contact_id == Contact.id)
-            .where(Packet.batch_id == batch_id)
-            .order_by(Packet.position)
-        ).all()  # fmt: skip
-        printed = [row for row in rows if row.channel == "print"]
+        in_batch = Packet.batch_id == batch_id
         separate = _separate_cover(session, batch_id)
-        pick_in(session, [row.number for row in printed] + sorted(separate), now=now)
+        printed = session.scalars(select(Packet.number).where(in_batch, Packet.channel == "print"))
+        lock_for_picking(session, [*printed, *separate])
+        last = session.scalar(select(func.max(Packet.position)).where(in_batch)) or 0
+        # A slice of packets at a time inside the one transaction, every lock taken above:
+        # memory stays at one slice's allocations, events and calls however big the day is.
+        for start in range(0, last, _SLICE_PACKETS):
+            _commit_slice(
+                session,
+                batch,
+                Packet.position > start,
+                Packet.position <= start + _SLICE_PACKETS,
+                profile=profile,
+                now=now,
+            )
+        if separate:
+            pick_in(session, sorted(separate), now=now)
         warnings = _use_supplies(
-            session, batch, [row.envelope for row in printed], profile=profile, now=now
+            session, batch, _envelopes(session, batch_id), profile=profile, now=now
         )
         # The session holds none of the rows these updates change that it reads again, so
         # fetching back every changed key to refresh loaded objects is wasted work.
         quietly = {"synchronize_session": False}
         session.execute(
-            update(Packet)
-            .where(Packet.batch_id == batch_id)
-            .values(status="printed", printed_at=now),
+            update(Packet).where(in_batch).values(status="printed", printed_at=now),
             execution_options=quietly,
         )
         session.execute(
             update(PacketItem)
             .where(
                 PacketItem.status == "reserved",
-                PacketItem.packet_id.in_(select(Packet.id).where(Packet.batch_id == batch_id)),
+                PacketItem.packet_id.in_(select(Packet.id).where(in_batch)),
             )
             .values(status="picked"),
             execution_options=quietly,
@@ -108,38 +114,76 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
             )  # fmt: skip
         session.execute(
             update(Inquiry)
-            .where(Inquiry.id.in_(select(Packet.inquiry_id).where(Packet.batch_id == batch_id)))
+            .where(Inquiry.id.in_(select(Packet.inquiry_id).where(in_batch)))
             .values(status="printed"),
             execution_options=quietly,
         )
-        if rows:
-            # The due date turns only on these two flags: four calls, not one per packet.
-            due = {
-                (rush, domestic): call_due(batch.business_date, rush=rush, domestic=domestic)
-                for rush in (True, False)
-                for domestic in (True, False)
-            }
-            session.execute(
-                insert(_EVENT_TABLE),
-                [
-                    {"inquiry_id": row.inquiry_id, "at": now, "kind": "printed",
-                     "detail": f"packet {row.number} "
-                     + ("printed" if row.channel == "print" else "written for e-mail")}
-                    for row in rows
-                ],
-            )  # fmt: skip
-            session.execute(
-                insert(_FOLLOW_UP_TABLE),
-                [
-                    {"inquiry_id": row.inquiry_id, "packet_id": row.id, "rep_id": row.rep_id,
-                     "due_on": due[row.urgency == "rush", row.country == profile.default_country],
-                     "status": "open", "created_at": now}
-                    for row in rows
-                ],
-            )  # fmt: skip
+        packets = session.scalar(select(func.count()).select_from(Packet).where(in_batch)) or 0
         batch.status, batch.updated_at = "committed", now
         uow.commit()
-        return CommitResult(packets=len(rows), follow_ups=len(rows), warnings=warnings)
+        return CommitResult(packets=packets, follow_ups=packets, warnings=warnings)
+
+
+def _commit_slice(
+    session: Session,
+    batch: Batch,
+    *where: ColumnElement[bool],
+    profile: CompanyProfile,
+    now: datetime,
+) -> None:
+    """Pick the slice's printed packets; write their timeline events and follow-up calls."""
+    rows = session.execute(
+        select(Packet.id, Packet.number, Packet.channel, Packet.inquiry_id, Inquiry.urgency,
+               Inquiry.rep_id, Contact.country)
+        .join(Inquiry, Packet.inquiry_id == Inquiry.id)
+        .join(Contact, Inquiry.contact_id == Contact.id)
+        .where(Packet.batch_id == batch.id, *where)
+        .order_by(Packet.position)
+    ).all()  # fmt: skip
+    if not rows:
+        return
+    printed = [row.number for row in rows if row.channel == "print"]
+    if printed:
+        pick_in(session, printed, now=now)
+    # The due date turns only on these two flags: four calls, not one per packet.
+    due = {
+        (rush, domestic): call_due(batch.business_date, rush=rush, domestic=domestic)
+        for rush in (True, False)
+        for domestic in (True, False)
+    }
+    session.execute(
+        insert(_EVENT_TABLE),
+        [
+            {"inquiry_id": row.inquiry_id, "at": now, "kind": "printed",
+             "detail": f"packet {row.number} "
+             + ("printed" if row.channel == "print" else "written for e-mail")}
+            for row in rows
+        ],
+    )  # fmt: skip
+    session.execute(
+        insert(_FOLLOW_UP_TABLE),
+        [
+            {"inquiry_id": row.inquiry_id, "packet_id": row.id, "rep_id": row.rep_id,
+             "due_on": due[row.urgency == "rush", row.country == profile.default_country],
+             "status": "open", "created_at": now}
+            for row in rows
+        ],
+    )  # fmt: skip
+
+
+def _envelopes(session: Session, batch_id: int) -> Counter[str]:
+    """The batch's printed packets by envelope size."""
+    return Counter(
+        dict(
+            session.execute(
+                select(Packet.envelope, func.count())
+                .where(Packet.batch_id == batch_id, Packet.channel == "print")
+                .group_by(Packet.envelope)
+            )
+            .tuples()
+            .all()
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -161,16 +205,17 @@ def _separate_cover(session: Session, batch_id: int) -> dict[str, OwedItems]:
 def _use_supplies(
     session: Session,
     batch: Batch,
-    envelopes: Sequence[str],
+    envelopes: Counter[str],
     *,
     profile: CompanyProfile,
     now: datetime,
 ) -> list[str]:
     """Book out envelopes and label sheets that are tracked as supplies; others are not counted."""
-    wanted = Counter(envelope_supply(code) for code in envelopes)
-    if envelopes:
+    wanted = Counter({envelope_supply(code): count for code, count in envelopes.items()})
+    printed = envelopes.total()
+    if printed:
         per_sheet = label_sheet(profile.label_sheet).per_sheet
-        wanted[label_supply(profile.label_sheet)] += math.ceil(len(envelopes) / per_sheet)
+        wanted[label_supply(profile.label_sheet)] += math.ceil(printed / per_sheet)
     tracked = {
         code for code, item in items_by_code(session, wanted).items() if item.kind == "supply"
     }

@@ -1,6 +1,6 @@
 """Build the rendering layer's PacketData from stored packets: the one bridge to render/."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from itertools import groupby
@@ -23,6 +23,9 @@ from fulfilment.models import (
 )
 from fulfilment.settings import CompanyProfile
 from fulfilment.views import contact_address
+
+# Rows fetched at a time when a batch's packets are streamed.
+_STREAM_ROWS = 2_000
 
 
 class _ItemFields(Protocol):
@@ -158,8 +161,8 @@ def load_emailed(session: Session, batch_id: int) -> list[Packet]:
     return _load(session, Packet.batch_id == batch_id, Packet.channel == "email")
 
 
-def load_picks(session: Session, batch_id: int) -> list[render.PickPacket]:
-    """The batch's printed packets as the pick list shows them, read as plain rows in order."""
+def stream_picks(session: Session, batch_id: int) -> Iterator[render.PickPacket]:
+    """The batch's printed packets as the pick list shows them, streamed as plain rows in order."""
     rows = session.execute(
         select(
             Packet.id.label("packet_id"), Packet.number, Packet.envelope, Contact.name,
@@ -171,16 +174,51 @@ def load_picks(session: Session, batch_id: int) -> list[render.PickPacket]:
         .outerjoin(PacketItem, PacketItem.packet_id == Packet.id)
         .where(Packet.batch_id == batch_id, Packet.channel == "print")
         .order_by(Packet.position, PacketItem.id)
+        .execution_options(yield_per=_STREAM_ROWS)
     )  # fmt: skip
-    return [
-        render.PickPacket(
+    for _, (first, *rest) in groupby(rows, key=lambda row: row.packet_id):
+        yield render.PickPacket(
             number=first.number,
             name=first.name,
             envelope=first.envelope,
             enclosures=tuple(enclosure(item) for item in (first, *rest) if item.code is not None),
         )
-        for _, (first, *rest) in groupby(rows, key=lambda row: row.packet_id)
-    ]
+
+
+def load_pick_totals(
+    session: Session, batch_id: int, *, also: Sequence[render.PickPacket] = ()
+) -> render.PickTotals:
+    """What the batch's printed packets, and `also` after them, pull in all, counted in SQL.
+
+    Each item is named as the first packet that encloses it has it, as the packets list it.
+    """
+    enclosed = (
+        Packet.batch_id == batch_id,
+        Packet.channel == "print",
+        PacketItem.status != "backordered",
+        PacketItem.sent_in_batch_id.is_(None),
+    )
+    rows = session.execute(
+        select(PacketItem.code, PacketItem.title, PacketItem.kind, PacketItem.shelf,
+               func.sum(PacketItem.qty))
+        .join(Packet, PacketItem.packet_id == Packet.id)
+        .where(*enclosed)
+        .group_by(PacketItem.code, PacketItem.title, PacketItem.kind, PacketItem.shelf)
+        .order_by(func.min(Packet.position), func.min(PacketItem.id))
+    )  # fmt: skip
+    totals: dict[str, tuple[render.Enclosure, int]] = {}
+    entries = [
+        *((render.Enclosure(code=code, title=title, kind=kind, shelf=shelf), int(qty))
+          for code, title, kind, shelf, qty in rows),
+        *((item, item.quantity) for packet in also for item in packet.enclosed),
+    ]  # fmt: skip
+    for item, qty in entries:
+        known, count = totals.get(item.code, (item, 0))
+        totals[item.code] = (known, count + qty)
+    printed = session.scalar(
+        select(func.count()).where(Packet.batch_id == batch_id, Packet.channel == "print")
+    )
+    return render.pick_totals((printed or 0) + len(also), totals.values())
 
 
 def load_separate_cover(

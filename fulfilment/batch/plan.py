@@ -1,5 +1,6 @@
 """Step 1, plan: which inquiries the day's batch answers, with what, and which wait and why."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
@@ -118,13 +119,14 @@ class _Waiting:
     products: list[str]
 
 
-def _waiting_inquiries(session: Session, before: datetime) -> list[_Waiting]:
+def _waiting_inquiries(session: Session, before: datetime) -> Iterator[_Waiting]:
     """Inquiries owed a packet, rush first, then oldest first.
 
-    Read as plain rows: loading thousands of inquiries, contacts and products as ORM objects
-    was most of planning's time.
+    Their ids are read in that order first, then what planning needs a slice at a time, as
+    plain rows: memory holds one slice however many inquiries wait, and loading them as ORM
+    objects was most of planning's time.
     """
-    waiting = (
+    ids = session.scalars(
         select(Inquiry.id)
         .where(
             Inquiry.received_at < before,
@@ -132,28 +134,33 @@ def _waiting_inquiries(session: Session, before: datetime) -> list[_Waiting]:
             Inquiry.status.in_(WAITING),
             Inquiry.id.not_in(select(Packet.inquiry_id)),
         )
-        .scalar_subquery()
-    )
-    rows = session.execute(
-        select(Inquiry.id, Inquiry.response, Inquiry.source_detail, Inquiry.source_page,
-               Contact.country)
-        .join(Contact, Contact.id == Inquiry.contact_id)
-        .where(Inquiry.id.in_(waiting))
         .order_by((Inquiry.urgency != "rush"), Inquiry.received_at, Inquiry.id)
-    ).all()  # fmt: skip
-    # Read second: an inquiry imported in between only adds products nobody looks up.
-    asked: dict[int, list[str]] = {}
-    for inquiry_id, code in session.execute(
-        select(InquiryProduct.inquiry_id, Product.code)
-        .join(Product, Product.id == InquiryProduct.product_id)
-        .where(InquiryProduct.inquiry_id.in_(waiting))
-        .order_by(InquiryProduct.inquiry_id, InquiryProduct.position)
-    ):
-        asked.setdefault(inquiry_id, []).append(code)
-    return [
-        _Waiting(id_, response, publication, page, country, asked.get(id_, []))
-        for id_, response, publication, page, country in rows
-    ]
+    ).all()
+    for start in range(0, len(ids), WRITE_EVERY):
+        some = ids[start : start + WRITE_EVERY]
+        rows = {
+            row.id: row
+            for row in session.execute(
+                select(Inquiry.id, Inquiry.response, Inquiry.source_detail, Inquiry.source_page,
+                       Contact.country)
+                .join(Contact, Contact.id == Inquiry.contact_id)
+                .where(Inquiry.id.in_(some))
+            )
+        }  # fmt: skip
+        asked: dict[int, list[str]] = {}
+        for inquiry_id, code in session.execute(
+            select(InquiryProduct.inquiry_id, Product.code)
+            .join(Product, Product.id == InquiryProduct.product_id)
+            .where(InquiryProduct.inquiry_id.in_(some))
+            .order_by(InquiryProduct.inquiry_id, InquiryProduct.position)
+        ):
+            asked.setdefault(inquiry_id, []).append(code)
+        for id_ in some:
+            row = rows[id_]
+            yield _Waiting(
+                id_, row.response, row.source_detail, row.source_page, row.country,
+                asked.get(id_, []),
+            )  # fmt: skip
 
 
 def plan_batch(url: str, business_date: date, *, profile: CompanyProfile) -> PlanResult:

@@ -3,6 +3,7 @@
 import shutil
 from collections.abc import Sequence
 from datetime import date
+from itertools import chain
 from pathlib import Path
 
 from sqlalchemy import select
@@ -17,8 +18,9 @@ from fulfilment.batch.outputs import Attachment, ChunkFiles, EmailPacket, Manife
 from fulfilment.batch.packet_data import (
     PacketContext,
     load_emailed,
-    load_picks,
+    load_pick_totals,
     load_separate_cover,
+    stream_picks,
 )
 from fulfilment.batch.render_step import packet_labels
 from fulfilment.db import unit_of_work
@@ -91,20 +93,26 @@ def assemble_batch(
             merge_parts(parts, out_dir / OUTPUTS[feed])
     with unit_of_work(url) as uow:
         session = uow.session
-        picks = load_picks(session, batch_id)
         owed = load_separate_cover(session, batch_id, context, business_date=business_date)
         paper = "letter" if context.profile.default_country in letter_countries() else "a4"
         if owed:
             atomic_write(out_dir / OUTPUTS["separate_cover_labels"], packet_labels(owed))
-        if picks or owed:
-            picked = [*picks, *(packet.pick for packet in owed)]
+        owed_picks = [packet.pick for packet in owed]
+        totals = load_pick_totals(session, batch_id, also=owed_picks)
+        if totals.packets:
+            printed = select(Packet.number).where(
+                Packet.batch_id == batch_id, Packet.channel == "print"
+            )
             atomic_write(
                 out_dir / OUTPUTS["picklist"],
                 render.render_pick_list(
-                    picked,
+                    chain(stream_picks(session, batch_id), owed_picks),
+                    totals=totals,
                     batch=str(business_date),
                     paper_code=paper,
-                    from_reserve=reserve_draws(session, [packet.number for packet in picked]),
+                    from_reserve=reserve_draws(
+                        session, [*session.scalars(printed), *(p.number for p in owed)]
+                    ),
                 ),
             )
         write_manifest(

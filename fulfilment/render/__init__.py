@@ -32,7 +32,7 @@ from fulfilment.render.packet import (
     Recipient,
     Rep,
 )
-from fulfilment.render.pick_list import render_pick_list
+from fulfilment.render.pick_list import PickTotals, batch_totals, pick_totals, render_pick_list
 from fulfilment.render.ranking import rank_suggestions
 from fulfilment.render.stamp import stamp_page_note
 
@@ -44,16 +44,19 @@ __all__ = [
     "LabelSetup",
     "PacketData",
     "PickPacket",
+    "PickTotals",
     "Product",
     "ProductRelation",
     "PublicationNote",
     "Ranking",
     "Recipient",
     "Rep",
+    "batch_totals",
     "check_start_position",
     "choose_envelope",
     "label_address",
     "locate_templates",
+    "pick_totals",
     "rank_suggestions",
     "render_alignment_sheet",
     "render_cross_sell",

@@ -1,8 +1,8 @@
 """The pick list: batch totals in shelf order, then what to pull for each packet."""
 
 import re
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from io import BytesIO
 
 from reportlab.lib.styles import ParagraphStyle
@@ -37,14 +37,30 @@ def shelf_order(shelf: str) -> tuple[object, ...]:
     return (not shelf, *((int(part), "") if part.isdigit() else (-1, part) for part in parts))
 
 
-def batch_totals(packets: Sequence[PickPacket]) -> list[tuple[Enclosure, int]]:
+@dataclass(frozen=True)
+class PickTotals:
+    """What the whole batch pulls: how many packets, and each item's copies in shelf order."""
+
+    packets: int
+    items: tuple[tuple[Enclosure, int], ...]
+
+
+def pick_totals(packets: int, items: Iterable[tuple[Enclosure, int]]) -> PickTotals:
+    """Totals counted elsewhere, e.g. by the database, put in shelf order."""
+    return PickTotals(
+        packets,
+        tuple(sorted(items, key=lambda entry: (shelf_order(entry[0].shelf), entry[0].code))),
+    )
+
+
+def batch_totals(packets: Sequence[PickPacket]) -> PickTotals:
     """Each enclosed literature item with the quantity the batch needs, in shelf order."""
     totals: dict[str, tuple[Enclosure, int]] = {}
     for packet in packets:
         for item in packet.enclosed:
             known, count = totals.get(item.code, (item, 0))
             totals[item.code] = (known, count + item.quantity)
-    return sorted(totals.values(), key=lambda entry: (shelf_order(entry[0].shelf), entry[0].code))
+    return pick_totals(len(packets), totals.values())
 
 
 class _Text:
@@ -214,53 +230,54 @@ def _cells(rows: Sequence[tuple[Enclosure, int]]) -> list[Row]:
 
 
 def render_pick_list(
-    packets: Sequence[PickPacket],
+    packets: Iterable[PickPacket],
     *,
+    totals: PickTotals,
     batch: str,
     paper_code: str = "a4",
     from_reserve: Mapping[str, int] | None = None,
 ) -> bytes:
     """Totals per literature item in shelf order for the batch, then each packet's items.
 
-    `from_reserve` (item code -> copies) are the copies reserved in the cartons: the list
-    opens with them, to bring to their shelves before the walk.
+    The packets are read once, in order, so they can stream from the database. `from_reserve`
+    (item code -> copies) are the copies reserved in the cartons: the list opens with them,
+    to bring to their shelves before the walk.
     """
     margin, text = pick_list_layout()
     page = paper(paper_code)
     buffer = BytesIO()
     canvas = Canvas(buffer, pagesize=(page.width, page.height), title=f"Pick list {batch}")
     picks = _PickList(canvas, page, margin, text.font_size, text.font_size * text.leading)
-    totals = batch_totals(packets)
     drawn = from_reserve or {}
-    refill = [(item, drawn[item.code]) for item, _ in totals if item.code in drawn]
+    refill = [(item, drawn[item.code]) for item, _ in totals.items if item.code in drawn]
     if refill:
         picks.place_title(picks.title("First bring from the reserve cartons to the shelf"))
         picks.place_table(_cells(refill))
     picks.place_title(
-        picks.title(f"Pick list, batch {batch}: {len(packets)} packets, totals in shelf order")
+        picks.title(f"Pick list, batch {batch}: {totals.packets} packets, totals in shelf order")
     )
-    picks.place_table(_cells(totals))
-    tables = [
-        _cells(
-            [
-                (item, item.quantity)
-                for item in sorted(
-                    packet.enclosed, key=lambda item: (shelf_order(item.shelf), item.code)
-                )
-            ]
+    picks.place_table(_cells(totals.items))
+    # A table another packet had before is laid out once and placed as a form.
+    seen: set[tuple[Row, ...]] = set()
+    for packet in packets:
+        cells = tuple(
+            _cells(
+                [
+                    (item, item.quantity)
+                    for item in sorted(
+                        packet.enclosed, key=lambda item: (shelf_order(item.shelf), item.code)
+                    )
+                ]
+            )
         )
-        for packet in packets
-    ]
-    # A table several packets share is laid out once and placed as a form.
-    repeats = Counter(tuple(cells) for cells in tables)
-    for packet, cells in zip(packets, tables, strict=True):
         stock = envelope(packet.envelope).name
         picks.place_group(
             f"{packet.number} \u00b7 {packet.name} \u00b7 {stock}",
             cells,
-            repeats[tuple(cells)] > 1,
+            cells in seen,
             text.font_size / 2,
         )
+        seen.add(cells)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()

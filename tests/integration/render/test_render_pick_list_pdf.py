@@ -2,18 +2,23 @@
 
 from dataclasses import replace
 from io import BytesIO
+from typing import Any
 
 from pypdf import PdfReader
 
-from fulfilment.render import Enclosure, render_pick_list
+from fulfilment.render import Enclosure, PickPacket, batch_totals, render_pick_list
 from fulfilment.render.sample import sample_packets
 from tests.integration.render.pdf_reading import page_count, page_text, text_runs
+
+
+def pick_list(picks: list[PickPacket], **options: Any) -> bytes:
+    return render_pick_list(picks, totals=batch_totals(picks), **options)
 
 
 def test_totals_come_first_in_shelf_order_then_each_packet() -> None:
     packets = sample_packets(6)
 
-    text = page_text(render_pick_list([packet.pick for packet in packets], batch="2026-11-23"))
+    text = page_text(pick_list([packet.pick for packet in packets], batch="2026-11-23"))
 
     totals = text[: text.index(packets[0].number)].splitlines()
     assert "6 packets" in totals[0]
@@ -29,7 +34,7 @@ def test_totals_come_first_in_shelf_order_then_each_packet() -> None:
 
 
 def test_items_under_separate_cover_are_not_picked() -> None:
-    text = page_text(render_pick_list([packet.pick for packet in sample_packets(3)], batch="b1"))
+    text = page_text(pick_list([packet.pick for packet in sample_packets(3)], batch="b1"))
 
     assert "Full product catalogue" not in text and "L-CAT" not in text
     assert "CP系列离心泵" in text
@@ -38,14 +43,14 @@ def test_items_under_separate_cover_are_not_picked() -> None:
 def test_copies_held_in_the_reserve_cartons_are_fetched_first() -> None:
     picks = [packet.pick for packet in sample_packets(6)]
 
-    text = page_text(render_pick_list(picks, batch="b1", from_reserve={"L-PRICE": 3}))
+    text = page_text(pick_list(picks, batch="b1", from_reserve={"L-PRICE": 3}))
 
     refill, totals = text.split("Pick list, batch b1", 1)
     assert refill.startswith("First bring from the reserve cartons to the shelf")
     cells = refill.splitlines()[refill.splitlines().index("Qty") + 1 :]
     assert cells == ["A-10", "L-PRICE", "Price list 2026", "3"]
     assert "L-PRICE" in totals
-    assert "reserve cartons" not in page_text(render_pick_list(picks, batch="b1"))
+    assert "reserve cartons" not in page_text(pick_list(picks, batch="b1"))
 
 
 def test_a_long_title_wraps_inside_its_column() -> None:
@@ -53,7 +58,7 @@ def test_a_long_title_wraps_inside_its_column() -> None:
     item = Enclosure(code="L-LONG", title=title, kind="brochure", shelf="A-01")
     packet = replace(sample_packets(1)[0], enclosures=(item,))
 
-    pdf = render_pick_list([packet.pick], batch="b1")
+    pdf = pick_list([packet.pick], batch="b1")
 
     # The totals draw the title in place; the packet's table repeats it as a form, whose
     # inner coordinates text_runs does not follow.
@@ -73,7 +78,7 @@ def test_a_packet_too_long_for_a_page_runs_on_under_the_header_again() -> None:
     )
     packet = replace(sample_packets(1)[0], enclosures=items)
 
-    pdf = render_pick_list([packet.pick], batch="b1")
+    pdf = pick_list([packet.pick], batch="b1")
 
     assert page_count(pdf) >= 3
     last = page_text(pdf).split(packet.number, 1)[1]

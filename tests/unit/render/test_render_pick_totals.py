@@ -21,4 +21,7 @@ def test_totals_add_quantities_of_enclosed_items_only() -> None:
     )
     packets = [replace(US_PACKET, enclosures=items).pick] * 3
 
-    assert [(item.code, count) for item, count in batch_totals(packets)] == [("L-2", 3), ("L-1", 6)]
+    totals = batch_totals(packets)
+
+    assert totals.packets == 3
+    assert [(item.code, count) for item, count in totals.items] == [("L-2", 3), ("L-1", 6)]
