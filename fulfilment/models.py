@@ -186,7 +186,6 @@ class QuarantinedRow(Base):
     inquiry: Mapped[Inquiry | None] = relationship()
 
 
-
 class Batch(Base):
     """One business day's run from new inquiries to print-ready packets, keyed by its date."""
 

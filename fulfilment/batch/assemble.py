@@ -9,7 +9,7 @@ machine running the batch does no PDF parsing and holds one part at a time, howe
 import struct
 from array import array
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
@@ -77,13 +77,26 @@ def merge_parts(parts: Sequence[Path], target: Path) -> int:
     with atomic_file(target) as handle:
         merged = _JoinedPdf(handle)
         for path in parts:
-            merged.append(_read_part(path))
+            merged.append(_parse_part(path.read_bytes(), source=f"chunk file {path}"))
         merged.finish()
     return len(merged.pages)
 
 
-def _read_part(path: Path) -> _Part:
-    data = path.read_bytes()
+def join_pdfs(pdfs: Iterable[bytes], target: Path, *, title: str) -> int:
+    """Join consecutive PDFs into one at `target` as they come; returns its pages.
+
+    For a document rendered a part at a time in this process: one part is held at a time.
+    """
+    with atomic_file(target) as handle:
+        merged = _JoinedPdf(handle)
+        for index, pdf in enumerate(pdfs):
+            name = f"{target.name} part {index + 1}"
+            merged.append(_parse_part(prepare_part(pdf, name=name), source=name))
+        merged.finish(title=title)
+    return len(merged.pages)
+
+
+def _parse_part(data: bytes, *, source: str) -> _Part:
     try:
         if not data.startswith(_PART_MAGIC):
             raise ValueError("not a prepared chunk")
@@ -100,7 +113,7 @@ def _read_part(path: Path) -> _Part:
             raise ValueError("cut short")
     except (ValueError, struct.error) as exc:
         raise LitcenterError(
-            f"chunk file {path} cannot be read ({exc}); delete it and run the batch again"
+            f"{source} cannot be read ({exc}); delete it and run the batch again"
         ) from exc
     return _Part(offsets=arrays[0], pages=arrays[1], numbers=arrays[2], body=data[start:])
 
@@ -128,7 +141,8 @@ class _JoinedPdf:
         self.offsets.extend(start + offset for offset in part.offsets)
         self.pages.extend(base + page for page in part.pages)
 
-    def finish(self) -> None:
+    def finish(self, *, title: str | None = None) -> None:
+        """The page tree, catalogue, document information and cross-reference table."""
         self._start_object(_PAGE_TREE)
         self.out.write(b"<< /Type /Pages /Count %d /Kids [" % len(self.pages))
         for start in range(0, len(self.pages), _BATCH):
@@ -136,14 +150,21 @@ class _JoinedPdf:
         self.out.write(b"] >>\nendobj\n")
         self._start_object(_CATALOG)
         self.out.write(b"<< /Type /Catalog /Pages %d 0 R >>\nendobj\n" % _PAGE_TREE)
+        info = b""
+        if title is not None:
+            self.offsets.append(0)
+            number = len(self.offsets) - 1
+            self._start_object(number)
+            self.out.write(b"<< /Title %s >>\nendobj\n" % _text_string(title))
+            info = b" /Info %d 0 R" % number
         table = self.out.tell()
         self.out.write(b"xref\n0 %d\n0000000000 65535 f \n" % len(self.offsets))
         for start in range(1, len(self.offsets), _BATCH):
             entries = self.offsets[start : start + _BATCH]
             self.out.write(b"".join(b"%010d 00000 n \n" % offset for offset in entries))
         self.out.write(
-            b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-            % (len(self.offsets), _CATALOG, table)
+            b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(self.offsets), _CATALOG, info, table)
         )
 
     def _start_object(self, number: int) -> None:
@@ -272,6 +293,11 @@ def _name(name: NameObject) -> bytes:
     encoded = BytesIO()
     name.write_to_stream(encoded)
     return encoded.getvalue()
+
+
+def _text_string(text: str) -> bytes:
+    """A PDF text string: UTF-16 with its byte-order mark, in hex, so any title is safe."""
+    return b"<" + ("\ufeff" + text).encode("utf-16-be").hex().encode() + b">"
 
 
 def _key(reference: IndirectObject) -> tuple[int, int]:

@@ -1,5 +1,6 @@
 """E-mailed packets as one PDF each: the letter, then brochures read once for the whole batch."""
 
+import logging
 from collections.abc import Iterable, Sequence
 from io import BytesIO
 from pathlib import Path
@@ -10,6 +11,8 @@ from pypdf.errors import PyPdfError
 from fulfilment import render
 from fulfilment.batch.outputs import Attachment
 from fulfilment.errors import BadInput
+
+_log = logging.getLogger(__name__)
 
 
 class Brochures:
@@ -22,6 +25,7 @@ class Brochures:
     def __init__(self) -> None:
         self._readers: dict[Path, PdfReader] = {}
         self._stamped: dict[tuple[Path, str], PdfReader] = {}
+        self.packets_made = 0
 
     @property
     def files_read(self) -> int:
@@ -50,9 +54,19 @@ class Brochures:
                 "upload each again with 'litcenter literature upload CODE FILE'"
             )
 
+    def log_use(self) -> None:
+        """Say in the log how many packets the brochures went into, read how often."""
+        _log.info(
+            "wrote %d e-mailed packets from %d brochure PDFs, each read once, and %d stamped pages",
+            self.packets_made,
+            self.files_read,
+            self.stamps_made,
+        )
+
     def packet_pdf(self, letter_pdf: bytes, attachments: Sequence[Attachment]) -> bytes:
         """The letter followed by each brochure, a bulletin's first page carrying its note."""
         self.open_all(attachments)
+        self.packets_made += 1
         writer = PdfWriter()
         writer.append(PdfReader(BytesIO(letter_pdf)), import_outline=False)
         for attachment in attachments:

@@ -179,9 +179,7 @@ def _envelopes(session: Session, batch_id: int) -> Counter[str]:
                 select(Packet.envelope, func.count())
                 .where(Packet.batch_id == batch_id, Packet.channel == "print")
                 .group_by(Packet.envelope)
-            )
-            .tuples()
-            .all()
+            ).all()
         )
     )
 

@@ -1,6 +1,5 @@
 """E-mailed packets on disk: one PDF and one ready-to-send .eml message per packet."""
 
-import logging
 import re
 from collections.abc import Sequence
 from email.errors import HeaderParseError
@@ -16,23 +15,31 @@ from fulfilment.batch.outputs import EmailPacket
 from fulfilment.errors import BadInput
 from fulfilment.render.fonts import one_line
 
-_log = logging.getLogger(__name__)
 _FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 def write_email_packets(
-    packets: Sequence[EmailPacket], out_dir: Path, *, sender_name: str, sender_email: str
+    packets: Sequence[EmailPacket],
+    out_dir: Path,
+    *,
+    sender_name: str,
+    sender_email: str,
+    brochures: Brochures | None = None,
 ) -> list[tuple[Path, Path]]:
-    """Write email/<number>.pdf and email/<number>.eml for each packet, each atomically."""
+    """Write email/<number>.pdf and email/<number>.eml for each packet, each atomically.
+
+    Every packet and brochure is checked before the first file is written. A batch writing
+    its packets a slice at a time passes one `brochures` for all, so each is read once.
+    """
     sender = _address(sender_name, sender_email, what="the sender address in litcenter.toml")
     for packet in packets:
         _check(packet)
-    brochures = Brochures()
-    brochures.open_all(attachment for packet in packets for attachment in packet.attachments)
+    shared = brochures or Brochures()
+    shared.open_all(attachment for packet in packets for attachment in packet.attachments)
     folder = out_dir / "email"
     written = []
     for packet in packets:
-        pdf = brochures.packet_pdf(packet.letter_pdf, packet.attachments)
+        pdf = shared.packet_pdf(packet.letter_pdf, packet.attachments)
         message = email_message(packet, pdf, sender=sender)
         written.append(
             (
@@ -40,12 +47,8 @@ def write_email_packets(
                 atomic_write(folder / f"{packet.number}.eml", message.as_bytes(policy=SMTP)),
             )
         )
-    _log.info(
-        "wrote %d e-mailed packets from %d brochure PDFs, each read once, and %d stamped pages",
-        len(written),
-        brochures.files_read,
-        brochures.stamps_made,
-    )
+    if brochures is None:
+        shared.log_use()
     return written
 
 

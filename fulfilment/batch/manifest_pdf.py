@@ -1,9 +1,10 @@
 """The manifest as a PDF: totals by postage class and country, then each class's packets."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
+from itertools import islice
 
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -43,20 +44,13 @@ class Totals:
     weight_g: int
 
 
-def totals_by(
-    lines: Sequence[ManifestLine], key: Callable[[ManifestLine], str]
-) -> dict[str, Totals]:
-    """Packets and weight per value of `key`, in that value's order."""
-    found: dict[str, list[int]] = {}
-    for line in lines:
-        value = key(line)
-        sums = found.get(value)
-        if sums is None:
-            found[value] = [1, line.weight_g]
-        else:
-            sums[0] += 1
-            sums[1] += line.weight_g
-    return {value: Totals(*found[value]) for value in sorted(found)}
+@dataclass(frozen=True)
+class ManifestSummary:
+    """The totals the manifest opens with: all packets, per postage class, per country."""
+
+    grand: Totals
+    classes: dict[str, Totals]
+    countries: dict[str, Totals]
 
 
 class _Face:
@@ -125,10 +119,17 @@ class _Columns:
 
 
 class _Manifest:
-    """The pages as they fill: where the next heading or table goes."""
+    """The pages as they fill: where the next heading or table goes.
 
-    def __init__(self, canvas: Canvas, page: Paper, *, margin: float, size: float, footer: str):
-        self.canvas = canvas
+    Every `part_pages` pages, where a page ends anyway, the document so far is finished as a
+    part and the next page starts a new one: pages stay in memory a part's worth at a time.
+    """
+
+    def __init__(
+        self, page: Paper, *, margin: float, size: float, footer: str, part_pages: int
+    ) -> None:
+        self.part_pages = part_pages
+        self.finished: list[bytes] = []
         self.page = page
         self.margin = margin
         self.size = size
@@ -146,7 +147,20 @@ class _Manifest:
             "heading", parent=self.title, fontSize=size * 1.2, spaceBefore=size * 1.5
         )
         self.number = 0
+        self._start_part()
         self.start_page()
+
+    def _start_part(self) -> None:
+        self.buffer = BytesIO()
+        self.canvas = Canvas(
+            self.buffer, pagesize=(self.page.width, self.page.height), title=self.footer
+        )
+
+    def finish_part(self) -> None:
+        """End the current page and the part it closes."""
+        self.canvas.showPage()
+        self.canvas.save()
+        self.finished.append(self.buffer.getvalue())
 
     def start_page(self) -> None:
         self.number += 1
@@ -160,7 +174,11 @@ class _Manifest:
         )
 
     def new_page(self) -> None:
-        self.canvas.showPage()
+        if self.canvas.getPageNumber() >= self.part_pages:
+            self.finish_part()
+            self._start_part()
+        else:
+            self.canvas.showPage()
         self.start_page()
 
     def columns(self, shares: Sequence[float], *, numeric: int) -> _Columns:
@@ -213,14 +231,18 @@ class _Manifest:
             self.draw_rows(columns, rows[:fitting], shaded=shaded)
             rows, shaded = rows[fitting:], False
 
-    def packets(self, title: str, lines: Sequence[ManifestLine], columns: _Columns) -> None:
-        """A class's packets under its heading, the header again on each page they run onto."""
+    def packets(
+        self, title: str, lines: Iterable[ManifestLine], count: int, columns: _Columns
+    ) -> Iterator[bytes]:
+        """A class's `count` packets under its heading, the header again on each page they
+        run onto; the lines are read once, in order. Yields each part as it is finished."""
         header = columns.cells(_PACKET_HEADER, bold=True)
-        self.place_heading(self.paragraph(title, self.heading), (len(lines) + 1) * self.row)
-        start = 0
-        while start < len(lines):
-            if self.y - (len(lines) - start + 1) * self.row >= self.bottom - _FUZZ:
-                fitting = len(lines) - start
+        self.place_heading(self.paragraph(title, self.heading), (count + 1) * self.row)
+        remaining = iter(lines)
+        left = count
+        while left > 0:
+            if self.y - (left + 1) * self.row >= self.bottom - _FUZZ:
+                fitting = left
             else:
                 fitting = int((self.y - self.bottom) // self.row) - 1
                 if fitting < 1:
@@ -238,14 +260,14 @@ class _Manifest:
                         f"{line.weight_g:,} g",
                     ]
                 )
-                for line in lines[start : start + fitting]
+                for line in islice(remaining, fitting)
             ]
             self.draw_rows(columns, rows, shaded=True)
-            start += fitting
+            left -= fitting
+            done, self.finished = self.finished, []
+            yield from done
 
-    def draw_rows(
-        self, columns: _Columns, rows: Sequence[Sequence[Cell]], *, shaded: bool
-    ) -> None:
+    def draw_rows(self, columns: _Columns, rows: Sequence[Sequence[Cell]], *, shaded: bool) -> None:
         """Rows of cells from here down, the first shaded as a header, with the grid."""
         canvas, x, top, row = self.canvas, self.x, self.y, self.row
         if shaded:
@@ -286,37 +308,45 @@ class _Manifest:
 
 
 def render_manifest(
-    lines: Sequence[ManifestLine], *, batch_date: date, company_name: str, paper_code: str = "a4"
-) -> bytes:
-    """Totals per postage class and per country, grand totals, then the packets class by class."""
+    summary: ManifestSummary,
+    lines_of: Callable[[str], Iterable[ManifestLine]],
+    *,
+    batch_date: date,
+    company_name: str,
+    paper_code: str = "a4",
+    part_pages: int = 500,
+) -> Iterator[bytes]:
+    """Totals per postage class and per country, grand totals, then the packets class by class.
+
+    `lines_of(postage_class)` gives a class's packets in order, read once, so they can
+    stream from the database. The manifest comes as consecutive PDFs of about `part_pages`
+    pages, each cut where a page ends, so joined in order they are the one manifest.
+    """
     margin, text = pick_list_layout()
-    page = paper(paper_code)
-    buffer = BytesIO()
     footer = f"Manifest {batch_date:%Y-%m-%d}"
-    canvas = Canvas(buffer, pagesize=(page.width, page.height), title=footer)
-    sheet = _Manifest(canvas, page, margin=margin, size=text.font_size, footer=footer)
-    grand = Totals(len(lines), sum(line.weight_g for line in lines))
-    classes = totals_by(lines, lambda line: line.postage_class)
+    sheet = _Manifest(
+        paper(paper_code), margin=margin, size=text.font_size, footer=footer, part_pages=part_pages
+    )
+    grand = summary.grand
     sheet.place(
         sheet.paragraph(
             f"Mailing manifest {batch_date:%Y-%m-%d} \u00b7 {markup(company_name)}", sheet.title
         )
     )
     sheet.place(sheet.paragraph(f"{_count(grand)} in all", sheet.body))
-    sheet.summary("Packets by postage class", "Postage class", classes, grand)
-    countries = totals_by(lines, lambda line: line.country)
-    sheet.summary("Packets by country", "Country", countries, grand)
-    members: dict[str, list[ManifestLine]] = {name: [] for name in classes}
-    for line in lines:
-        members[line.postage_class].append(line)
+    sheet.summary("Packets by postage class", "Postage class", summary.classes, grand)
+    sheet.summary("Packets by country", "Country", summary.countries, grand)
     columns = sheet.columns(_PACKET_SHARES, numeric=_NUMERIC)
-    for name, totals in classes.items():
+    for name, totals in summary.classes.items():
         # Each class goes to its own carrier tray, so each starts its own page.
         sheet.new_page()
-        sheet.packets(f"{markup(name)}: {_count(totals)}", members[name], columns)
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+        yield from sheet.finished
+        sheet.finished.clear()
+        yield from sheet.packets(
+            f"{markup(name)}: {_count(totals)}", lines_of(name), totals.packets, columns
+        )
+    sheet.finish_part()
+    yield from sheet.finished
 
 
 def _count(totals: Totals) -> str:

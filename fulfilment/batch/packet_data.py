@@ -156,11 +156,6 @@ def load_packets(session: Session, batch_id: int, positions: Sequence[int]) -> l
     return _load(session, Packet.batch_id == batch_id, Packet.position.in_(positions))
 
 
-def load_emailed(session: Session, batch_id: int) -> list[Packet]:
-    """The batch's packets answered by e-mail, with what rendering reads, in order."""
-    return _load(session, Packet.batch_id == batch_id, Packet.channel == "email")
-
-
 def stream_picks(session: Session, batch_id: int) -> Iterator[render.PickPacket]:
     """The batch's printed packets as the pick list shows them, streamed as plain rows in order."""
     rows = session.execute(

@@ -1,23 +1,25 @@
 """Step 4, assemble: one file per printer feed, the pick list, manifest and e-mail packets."""
 
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from itertools import chain
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from fulfilment import render
-from fulfilment.batch.assemble import merge_parts
+from fulfilment.batch.assemble import join_pdfs, merge_parts
 from fulfilment.batch.atomic import atomic_write
+from fulfilment.batch.brochures import Brochures
 from fulfilment.batch.email import write_email_packets
 from fulfilment.batch.manifest import write_manifest
+from fulfilment.batch.manifest_pdf import ManifestSummary, Totals
 from fulfilment.batch.outputs import Attachment, ChunkFiles, EmailPacket, ManifestLine
 from fulfilment.batch.packet_data import (
     PacketContext,
-    load_emailed,
+    load_packets,
     load_pick_totals,
     load_separate_cover,
     stream_picks,
@@ -32,6 +34,10 @@ from inventory.models import LiteratureItem
 from inventory.uploads import stored_path
 
 PRINTER_FEEDS = ("letters", "envelopes", "labels")
+# E-mailed packets rendered and written at a time: each holds its letter PDF until written.
+_EMAIL_SLICE = 200
+# Rows fetched at a time when the manifest's lines are streamed.
+_STREAM_ROWS = 2_000
 OUTPUTS = {
     **{feed: f"{feed}.pdf" for feed in PRINTER_FEEDS},
     "separate_cover_labels": "separate-cover-labels.pdf",
@@ -103,8 +109,7 @@ def assemble_batch(
             printed = select(Packet.number).where(
                 Packet.batch_id == batch_id, Packet.channel == "print"
             )
-            atomic_write(
-                out_dir / OUTPUTS["picklist"],
+            join_pdfs(
                 render.render_pick_list(
                     chain(stream_picks(session, batch_id), owed_picks),
                     totals=totals,
@@ -114,25 +119,18 @@ def assemble_batch(
                         session, [*session.scalars(printed), *(p.number for p in owed)]
                     ),
                 ),
+                out_dir / OUTPUTS["picklist"],
+                title=f"Pick list {business_date}",
             )
         write_manifest(
-            _manifest_lines(session, batch_id),
+            _StoredManifest(session, batch_id),
             out_dir,
             batch_date=business_date,
             company_name=context.profile.name,
             paper_code=paper,
         )
-        emailed = _email_packets(
-            session, load_emailed(session, batch_id), context=context,
-            business_date=business_date, home=home,
-        )  # fmt: skip
-        if emailed:
-            write_email_packets(
-                emailed,
-                out_dir,
-                sender_name=context.profile.name,
-                sender_email=context.profile.email,
-            )
+        _write_emailed(session, batch_id, out_dir, context=context, business_date=business_date,
+                       home=home)  # fmt: skip
         batch = _batch(uow.session, batch_id)
         made = _files_made(batch)
         if made is not None:
@@ -144,22 +142,88 @@ def assemble_batch(
     return output_files(out_dir)
 
 
-def _manifest_lines(session: Session, batch_id: int) -> list[ManifestLine]:
-    rows = session.execute(
-        select(Packet.number, Contact.name, Contact.company, Contact.country,
-               Packet.postage_class, Packet.envelope, Packet.weight_g)
-        .join(Inquiry, Packet.inquiry_id == Inquiry.id)
-        .join(Contact, Inquiry.contact_id == Contact.id)
-        .where(Packet.batch_id == batch_id, Packet.channel == "print")
-        .order_by(Packet.position)
-    )  # fmt: skip
-    return [
-        ManifestLine(
-            number=number, name=name, company=company, country=country,
-            postage_class=postage_class, envelope=envelope, weight_g=weight_g,
+class _StoredManifest:
+    """A batch's printed packets as the manifest reads them: totals counted in SQL, lines
+    streamed."""
+
+    def __init__(self, session: Session, batch_id: int) -> None:
+        self.session = session
+        self.printed = (Packet.batch_id == batch_id, Packet.channel == "print")
+
+    def summary(self) -> ManifestSummary:
+        def totals(column: InstrumentedAttribute[str]) -> dict[str, Totals]:
+            rows = self.session.execute(
+                select(column, func.count(), func.coalesce(func.sum(Packet.weight_g), 0))
+                .join(Inquiry, Packet.inquiry_id == Inquiry.id)
+                .join(Contact, Inquiry.contact_id == Contact.id)
+                .where(*self.printed)
+                .group_by(column)
+            )
+            return {value: Totals(count, int(weight)) for value, count, weight in sorted(rows)}
+
+        classes = totals(Packet.postage_class)
+        grand = Totals(
+            sum(t.packets for t in classes.values()), sum(t.weight_g for t in classes.values())
         )
-        for number, name, company, country, postage_class, envelope, weight_g in rows
-    ]  # fmt: skip
+        return ManifestSummary(grand=grand, classes=classes, countries=totals(Contact.country))
+
+    def in_packet_order(self) -> Iterator[ManifestLine]:
+        return self._lines()
+
+    def of_class(self, postage_class: str) -> Iterator[ManifestLine]:
+        return self._lines(Packet.postage_class == postage_class)
+
+    def _lines(self, *where: ColumnElement[bool]) -> Iterator[ManifestLine]:
+        rows = self.session.execute(
+            select(Packet.number, Contact.name, Contact.company, Contact.country,
+                   Packet.postage_class, Packet.envelope, Packet.weight_g)
+            .join(Inquiry, Packet.inquiry_id == Inquiry.id)
+            .join(Contact, Inquiry.contact_id == Contact.id)
+            .where(*self.printed, *where)
+            .order_by(Packet.position)
+            .execution_options(yield_per=_STREAM_ROWS)
+        )  # fmt: skip
+        for number, name, company, country, postage_class, envelope, weight_g in rows:
+            yield ManifestLine(
+                number=number, name=name, company=company, country=country,
+                postage_class=postage_class, envelope=envelope, weight_g=weight_g,
+            )  # fmt: skip
+
+
+def _write_emailed(
+    session: Session,
+    batch_id: int,
+    out_dir: Path,
+    *,
+    context: PacketContext,
+    business_date: date,
+    home: Path,
+) -> None:
+    """The e-mailed packets written a slice at a time, every brochure read once for them all."""
+    brochures = Brochures()
+    positions = list(
+        session.scalars(
+            select(Packet.position)
+            .where(Packet.batch_id == batch_id, Packet.channel == "email")
+            .order_by(Packet.position)
+        )
+    )
+    for start in range(0, len(positions), _EMAIL_SLICE):
+        emailed = _email_packets(
+            session,
+            load_packets(session, batch_id, positions[start : start + _EMAIL_SLICE]),
+            context=context,
+            business_date=business_date,
+            home=home,
+        )
+        write_email_packets(
+            emailed,
+            out_dir,
+            sender_name=context.profile.name,
+            sender_email=context.profile.email,
+            brochures=brochures,
+        )
+    brochures.log_use()
 
 
 def _email_packets(

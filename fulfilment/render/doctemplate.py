@@ -126,7 +126,5 @@ def build_packets(
             story.extend(flowables)
     buffer = BytesIO()
     papers = {paper_of(packet) for packet in packets}
-    PacketDocument(buffer, packets[0], first_template, papers).build(
-        story, canvasmaker=PrintCanvas
-    )
+    PacketDocument(buffer, packets[0], first_template, papers).build(story, canvasmaker=PrintCanvas)
     return buffer.getvalue()

@@ -48,9 +48,7 @@ def _draw_teaser(canvas: Canvas, teaser: str, area: Rect, style: TextStyle) -> N
         )
 
 
-def _draw_return_address(
-    canvas: Canvas, packet: PacketData, area: Rect, style: TextStyle
-) -> None:
+def _draw_return_address(canvas: Canvas, packet: PacketData, area: Rect, style: TextStyle) -> None:
     lines = packet.company.return_address
     draw_recorded(
         canvas,

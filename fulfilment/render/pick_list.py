@@ -1,7 +1,7 @@
 """The pick list: batch totals in shelf order, then what to pull for each packet."""
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -102,10 +102,25 @@ class _Row:
 
 class _PickList:
     """The pages as they fill: where the next heading or table goes, and the tables kept as
-    forms because several packets need the same items."""
+    forms because several packets need the same items.
 
-    def __init__(self, canvas: Canvas, page: Paper, margin: float, size: float, leading: float):
-        self.canvas = canvas
+    Every `part_pages` pages, where a page ends anyway, the document so far is finished as a
+    part and the next page starts a new one: pages stay in memory a part's worth at a time.
+    """
+
+    def __init__(
+        self,
+        page: Paper,
+        margin: float,
+        size: float,
+        leading: float,
+        *,
+        title: str,
+        part_pages: int,
+    ):
+        self.page, self.title_text, self.part_pages = page, title, part_pages
+        self.finished: list[bytes] = []
+        self._start_part()
         self.x = margin
         self.width = page.width - 2 * margin
         self.top = page.height - margin - _INSET
@@ -123,7 +138,20 @@ class _PickList:
         )
         self.header = _Row(_HEADER, self.cell, self.widths, bold=True)
         self.rows: dict[Row, _Row] = {}
+
+    def _start_part(self) -> None:
+        self.buffer = BytesIO()
+        self.canvas = Canvas(
+            self.buffer, pagesize=(self.page.width, self.page.height), title=self.title_text
+        )
+        # Forms belong to the document they are defined in.
         self.forms: dict[tuple[Row, ...], str] = {}
+
+    def finish_part(self) -> None:
+        """End the current page and the part it closes."""
+        self.canvas.showPage()
+        self.canvas.save()
+        self.finished.append(self.buffer.getvalue())
 
     def row(self, cells: Row) -> _Row:
         found = self.rows.get(cells)
@@ -132,7 +160,11 @@ class _PickList:
         return found
 
     def new_page(self) -> None:
-        self.canvas.showPage()
+        if self.canvas.getPageNumber() >= self.part_pages:
+            self.finish_part()
+            self._start_part()
+        else:
+            self.canvas.showPage()
         self.y = self.top
 
     def fits(self, height: float) -> bool:
@@ -236,18 +268,24 @@ def render_pick_list(
     batch: str,
     paper_code: str = "a4",
     from_reserve: Mapping[str, int] | None = None,
-) -> bytes:
+    part_pages: int = 500,
+) -> Iterator[bytes]:
     """Totals per literature item in shelf order for the batch, then each packet's items.
 
-    The packets are read once, in order, so they can stream from the database. `from_reserve`
-    (item code -> copies) are the copies reserved in the cartons: the list opens with them,
-    to bring to their shelves before the walk.
+    The list comes as consecutive PDFs of about `part_pages` pages, each cut where a page
+    ends, so joined in order they are the one list; the packets are read once, in order, so
+    they can stream from the database. `from_reserve` (item code -> copies) are the copies
+    reserved in the cartons: the list opens with them, to bring to their shelves before the walk.
     """
     margin, text = pick_list_layout()
-    page = paper(paper_code)
-    buffer = BytesIO()
-    canvas = Canvas(buffer, pagesize=(page.width, page.height), title=f"Pick list {batch}")
-    picks = _PickList(canvas, page, margin, text.font_size, text.font_size * text.leading)
+    picks = _PickList(
+        paper(paper_code),
+        margin,
+        text.font_size,
+        text.font_size * text.leading,
+        title=f"Pick list {batch}",
+        part_pages=part_pages,
+    )
     drawn = from_reserve or {}
     refill = [(item, drawn[item.code]) for item, _ in totals.items if item.code in drawn]
     if refill:
@@ -278,6 +316,7 @@ def render_pick_list(
             text.font_size / 2,
         )
         seen.add(cells)
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+        yield from picks.finished
+        picks.finished.clear()
+    picks.finish_part()
+    yield from picks.finished

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from fulfilment.batch.brochures import Brochures
 from fulfilment.batch.email import write_email_packets
 from fulfilment.batch.outputs import Attachment, EmailPacket
 from fulfilment.errors import BadInput
@@ -122,6 +123,42 @@ def test_each_brochure_is_read_once_and_each_note_stamped_once_for_the_batch(
     assert opened.count(os.path.realpath(shelf["catalogue"])) == 1
     assert "from 2 brochure PDFs, each read once, and 2 stamped pages" in caplog.text
     assert all(len(page_texts(pdf)) == 12 for pdf, _ in written[:5])
+
+
+def test_slices_written_with_one_reader_read_each_brochure_once_for_them_all(
+    tmp_path: Path, shelf: dict[str, Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    packets = [
+        _packet(
+            index,
+            Attachment("BUL-1", shelf["bulletin"], NOTE),
+            Attachment("CAT-1", shelf["catalogue"]),
+        )
+        for index in range(20)
+    ]
+    brochures = Brochures()
+
+    with caplog.at_level(logging.INFO), opened_files() as opened:
+        written = [
+            pair
+            for start in range(0, len(packets), 6)
+            for pair in write_email_packets(
+                packets[start : start + 6],
+                tmp_path / "out",
+                sender_name="Example Industries",
+                sender_email="literature@example.com",
+                brochures=brochures,
+            )
+        ]
+        brochures.log_use()
+
+    assert [pdf.stem for pdf, _ in written] == [packet.number for packet in packets]
+    assert opened.count(os.path.realpath(shelf["bulletin"])) == 1
+    assert opened.count(os.path.realpath(shelf["catalogue"])) == 1
+    assert (
+        "wrote 20 e-mailed packets from 2 brochure PDFs, each read once, and 1 stamped"
+        in caplog.text
+    )
 
 
 def test_the_eml_parses_back_with_the_pdf_attached(tmp_path: Path, shelf: dict[str, Path]) -> None:

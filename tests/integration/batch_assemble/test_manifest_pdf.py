@@ -7,7 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from fulfilment.batch.manifest import write_manifest
+from fulfilment.batch.manifest_pdf import render_manifest
 from fulfilment.batch.outputs import ManifestLine
+from tests.integration.batch_assemble.listed_manifest import ListedManifest
 from tests.integration.batch_assemble.pdfs import has_run, page_texts, text_lines
 from tests.integration.render.pdf_reading import Run, filled_rects, page_count, text_runs
 
@@ -42,7 +44,7 @@ LINES = [
 
 def _write(tmp_path: Path, lines: list[ManifestLine] = LINES) -> tuple[Path, Path]:
     return write_manifest(
-        lines, tmp_path, batch_date=BATCH, company_name="Example <i>Industries</i>"
+        ListedManifest(lines), tmp_path, batch_date=BATCH, company_name="Example <i>Industries</i>"
     )
 
 
@@ -180,3 +182,24 @@ def test_long_names_stay_inside_their_columns_and_weights_line_up(tmp_path: Path
     ]
     assert [run.text for run in weights] == ["40 g", "12,345 g", "7 g"]
     assert all(abs(run.right - header["Weight"].right) < 0.01 for run in weights)
+
+
+def test_a_long_manifest_comes_in_parts_cut_where_pages_end(tmp_path: Path) -> None:
+    many = [
+        _line(n, country="US", postage_class="domestic letter" if n % 3 else "international letter",
+              weight_g=50)
+        for n in range(1, 601)
+    ]  # fmt: skip
+    source = ListedManifest(many)
+    whole = page_texts(_write(tmp_path, many)[1])
+
+    parts = list(
+        render_manifest(
+            source.summary(), source.of_class, batch_date=BATCH,
+            company_name="Example <i>Industries</i>", part_pages=3,
+        )
+    )  # fmt: skip
+
+    assert [page_count(part) for part in parts[:-1]] == [3] * (len(parts) - 1)
+    assert [text for part in parts for text in page_texts(part)] == whole
+    assert len(whole) > 6 and f"Manifest 2026-11-23 \u00b7 page {len(whole)}" in whole[-1]

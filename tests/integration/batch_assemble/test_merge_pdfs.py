@@ -1,6 +1,7 @@
 """Chunk PDFs prepared as parts and joined into one printer file: every page, in order, atomically."""
 
 import subprocess
+from io import BytesIO
 from pathlib import Path
 from typing import cast
 
@@ -9,7 +10,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from fulfilment import render
-from fulfilment.batch.assemble import merge_parts, prepare_part
+from fulfilment.batch.assemble import join_pdfs, merge_parts, prepare_part
 from fulfilment.errors import LitcenterError
 from fulfilment.render.sample import sample_packets
 from tests.integration.batch_assemble.pdfs import page_texts, write_pdf
@@ -124,3 +125,24 @@ def test_joined_parts_read_back_in_poppler_too(tmp_path: Path) -> None:
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert "P20261123-00011" in text.stdout
+
+
+def test_a_list_rendered_in_parts_joins_as_it_comes_with_its_title(tmp_path: Path) -> None:
+    picks = [packet.pick for packet in sample_packets(40)]
+    parts = list(
+        render.render_pick_list(
+            picks, totals=render.batch_totals(picks), batch="2026-11-23", part_pages=2
+        )
+    )
+    target = tmp_path / "picklist.pdf"
+
+    written = join_pdfs(iter(parts), target, title="Pick list 2026-11-23 \u00b7 \u62e3\u8d27")
+
+    assert len(parts) > 2
+    assert written == sum(len(PdfReader(BytesIO(part)).pages) for part in parts)
+    assert page_texts(target) == [text for part in parts for text in page_texts(part)]
+    reader = PdfReader(target, strict=True)
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Pick list 2026-11-23 \u00b7 \u62e3\u8d27"
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True)
+    assert "Title:           Pick list 2026-11-23" in info.stdout and not info.stderr

@@ -30,9 +30,7 @@ def levels(url: str, code: str) -> tuple[int, int, int]:
     return line.on_hand, line.reserved, line.backordered
 
 
-def test_stock_that_arrives_goes_out_with_the_next_batch(
-    database_url: str, tmp_path: Path
-) -> None:
+def test_stock_that_arrives_goes_out_with_the_next_batch(database_url: str, tmp_path: Path) -> None:
     home = tmp_path / "home"
     demo_world(database_url, home)
     first = run_steps(database_url, FIRST, tmp_path / "first", home=home, profile=PROFILE)

@@ -12,7 +12,9 @@ from tests.integration.render.pdf_reading import page_count, page_text, text_run
 
 
 def pick_list(picks: list[PickPacket], **options: Any) -> bytes:
-    return render_pick_list(picks, totals=batch_totals(picks), **options)
+    """The list as one PDF: a few packets fit in its first part."""
+    (only,) = render_pick_list(picks, totals=batch_totals(picks), **options)
+    return only
 
 
 def test_totals_come_first_in_shelf_order_then_each_packet() -> None:
@@ -85,3 +87,16 @@ def test_a_packet_too_long_for_a_page_runs_on_under_the_header_again() -> None:
     assert all(f"L-{index:03d}" in last for index in range(80))
     reader = PdfReader(BytesIO(pdf))
     assert all(page.extract_text().count("Qty") >= 1 for page in reader.pages)
+
+
+def test_a_long_list_comes_in_parts_cut_where_pages_end() -> None:
+    picks = [packet.pick for packet in sample_packets(40)]
+    whole = pick_list(picks, batch="b1")
+
+    parts = list(render_pick_list(picks, totals=batch_totals(picks), batch="b1", part_pages=2))
+
+    assert page_count(whole) > 4
+    assert [page_count(part) for part in parts[:-1]] == [2] * (len(parts) - 1)
+    assert 1 <= page_count(parts[-1]) <= 2
+    pages = [page.extract_text() for part in parts for page in PdfReader(BytesIO(part)).pages]
+    assert pages == [page.extract_text() for page in PdfReader(BytesIO(whole)).pages]

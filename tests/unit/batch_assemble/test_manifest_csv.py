@@ -1,10 +1,10 @@
 """The manifest CSV: one row per packet, UTF-8 with a BOM, user text kept as text."""
 
 import csv
+from collections.abc import Iterator
 from io import StringIO
 
 from fulfilment.batch.manifest import COLUMNS, manifest_csv
-from fulfilment.batch.manifest_pdf import Totals, totals_by
 from fulfilment.batch.outputs import ManifestLine
 
 
@@ -21,12 +21,15 @@ def _line(number: str, **fields: str | int) -> ManifestLine:
     return ManifestLine(number=number, **values)  # type: ignore[arg-type]
 
 
-def _rows(data: bytes) -> list[list[str]]:
-    return list(csv.reader(StringIO(data.decode("utf-8-sig"))))
+def _rows(data: bytes | Iterator[bytes]) -> list[list[str]]:
+    whole = data if isinstance(data, bytes) else b"".join(data)
+    return list(csv.reader(StringIO(whole.decode("utf-8-sig"))))
 
 
 def test_starts_with_a_bom_and_a_header_then_one_row_per_packet() -> None:
-    data = manifest_csv([_line("P20261123-00001"), _line("P20261123-00002", weight_g=120)])
+    data = b"".join(
+        manifest_csv([_line("P20261123-00001"), _line("P20261123-00002", weight_g=120)])
+    )
 
     assert data.startswith(b"\xef\xbb\xbfnumber,name,")
     rows = _rows(data)
@@ -73,14 +76,12 @@ def test_no_packets_is_a_header_only() -> None:
     assert _rows(manifest_csv([])) == [list(COLUMNS)]
 
 
-def test_totals_count_packets_and_add_weights_per_value_in_order() -> None:
-    lines = [
-        _line("P1", country="US", weight_g=40),
-        _line("P2", country="CN", weight_g=100),
-        _line("P3", country="US", weight_g=60),
-    ]
+def test_rows_come_in_pieces_that_join_into_one_file() -> None:
+    lines = [_line(f"P20261123-{n:05d}", name=f"Customer {n} 王") for n in range(1, 1202)]
 
-    assert totals_by(lines, lambda line: line.country) == {
-        "CN": Totals(packets=1, weight_g=100),
-        "US": Totals(packets=2, weight_g=100),
-    }
+    pieces = list(manifest_csv(lines))
+
+    assert len(pieces) > 3 and pieces[0] == b"\xef\xbb\xbf"
+    rows = _rows(b"".join(pieces))
+    assert [row[0] for row in rows[1:]] == [line.number for line in lines]
+    assert rows[-1][1] == "Customer 1201 王"
