@@ -23,6 +23,13 @@ class Base(DeclarativeBase):
     }
 
 
+# Python's sqlite3 keeps prepared statements by their text, 128 by default. A statement with
+# an IN list of thousands of values takes about a megabyte prepared, and each slice of a batch
+# has a list of another length: a big batch filled the cache with them. 16 keep the hot
+# statements of a step and bound that memory.
+_STATEMENTS = 16
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -40,7 +47,9 @@ def engine_for(url: str) -> Engine:
         raise BadInput(f"database URL {url!r} is not valid; check LITCENTER_DATABASE_URL") from exc
     try:
         if parsed.get_backend_name() == "sqlite":
-            engine = create_engine(parsed, connect_args={"timeout": 30})
+            engine = create_engine(
+                parsed, connect_args={"timeout": 30, "cached_statements": _STATEMENTS}
+            )
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
         return create_engine(parsed, pool_pre_ping=True)
