@@ -57,9 +57,11 @@ def world(inquiries: int, worlds: Path) -> Path:
 class TreeMemory:
     """Peak resident memory of this process and every process it started, sampled in a thread."""
 
-    def __init__(self) -> None:
+    def __init__(self, steps: "StepClock") -> None:
         self.peak_total = 0
         self.peak_main = 0
+        self.peak_main_by_step: dict[str, int] = {}
+        self._steps = steps
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -83,6 +85,8 @@ class TreeMemory:
                     continue
             self.peak_total = max(self.peak_total, total)
             self.peak_main = max(self.peak_main, main)
+            step = self._steps.current
+            self.peak_main_by_step[step] = max(self.peak_main_by_step.get(step, 0), main)
             self._stop.wait(SAMPLE_SECONDS)
 
 
@@ -97,6 +101,11 @@ class StepClock:
     def __call__(self, step: str) -> None:
         self.stop()
         self._step = "render" if step.startswith("render") else step
+
+    @property
+    def current(self) -> str:
+        """The step running now; before the first, the flow's start."""
+        return self._step or "start"
 
     def stop(self) -> None:
         now = time.perf_counter()
@@ -129,7 +138,8 @@ def run(inquiries: int, worlds: Path) -> dict[str, Any]:
     `run_daily_batch`, plan to commit, after one trivial flow has warmed Prefect up;
     `floor_seconds` is bare ReportLab drawing the same number of printer pages in this one
     process afterwards. `peak_rss_mb` sums the resident memory of this process and all its
-    descendants (process-pool workers, the Prefect server), sampled with psutil every 20 ms.
+    descendants (process-pool workers, the Prefect server), sampled with psutil every 20 ms;
+    `peak_main_rss_mb` is this process alone, also per step.
     """
     from flows.runtime import prefect_api  # here for the reason given in world()
 
@@ -141,7 +151,7 @@ def run(inquiries: int, worlds: Path) -> dict[str, Any]:
         with prefect_api():
             warm_up()
             steps = StepClock()
-            with TreeMemory() as memory:
+            with TreeMemory(steps) as memory:
                 started = time.perf_counter()
                 summary = run_daily_batch(
                     DAY, folder / "out", url=url, home=folder / "home", profile=PROFILE,
@@ -163,6 +173,9 @@ def run(inquiries: int, worlds: Path) -> dict[str, Any]:
         "ratio": round(seconds / floor, 2),
         "peak_main_rss_mb": round(memory.peak_main / 2**20),
         "steps": {step: round(spent, 2) for step, spent in steps.seconds.items()},
+        "steps_peak_main_rss_mb": {
+            step: round(peak / 2**20) for step, peak in memory.peak_main_by_step.items()
+        },
     }
 
 

@@ -30,6 +30,8 @@ _NUMERIC = 5
 _INSET = 6.0
 _FUZZ = 1e-6
 _CELL_LEADING = 12.0
+# Cells kept worked out per column, for the values that recur: countries, envelopes, weights.
+_KNOWN_CELLS = 2_000
 
 # A cell as drawn: the font that prints it, where on the page its line starts (as written in
 # the page's operators) and its show-text operator.
@@ -77,8 +79,8 @@ class _Face:
 
 
 class _Columns:
-    """A table's columns: their widths, which are right-aligned, and each cell worked out
-    once however often it recurs."""
+    """A table's columns: their widths, which are right-aligned, and recurring cells worked
+    out once."""
 
     def __init__(self, x: float, widths: Sequence[float], *, size: float, numeric: int) -> None:
         self.x = x
@@ -99,6 +101,9 @@ class _Columns:
             known = (self.known_bold if bold else self.known)[column]
             cell = known.get(value)
             if cell is None:
+                # Numbers and names rarely recur: the memory a batch's cells take stays bounded.
+                if len(known) >= _KNOWN_CELLS:
+                    known.clear()
                 cell = known[value] = self._cell(value, column, bold)
             row.append(cell)
         return row
