@@ -3,13 +3,13 @@
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import cast
 
 from sqlalchemy import ColumnElement, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from fulfilment.batch.views import separate_cover_items
+from fulfilment.batch.views import printed_by, separate_cover_items
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.errors import LitcenterError, NotFound
@@ -64,6 +64,12 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
         printed = session.scalars(select(Packet.number).where(in_batch, Packet.channel == "print"))
         lock_for_picking(session, [*printed, *separate])
         last = session.scalar(select(func.max(Packet.position)).where(in_batch)) or 0
+        # The due date turns only on these two flags: four calls, not one per packet.
+        due = {
+            (rush, domestic): call_due(batch.business_date, rush=rush, domestic=domestic)
+            for rush in (True, False)
+            for domestic in (True, False)
+        }
         # A slice of packets at a time inside the one transaction, every lock taken above:
         # memory stays at one slice's allocations, events and calls however big the day is.
         for start in range(0, last, _SLICE_PACKETS):
@@ -72,13 +78,14 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
                 batch,
                 Packet.position > start,
                 Packet.position <= start + _SLICE_PACKETS,
-                profile=profile,
+                due=due,
+                home_country=profile.default_country,
                 now=now,
             )
         if separate:
             pick_in(session, sorted(separate), now=now)
         warnings = _use_supplies(
-            session, batch, _envelopes(session, batch_id), profile=profile, now=now
+            session, batch, printed_by(session, batch_id, Packet.envelope), profile=profile, now=now
         )
         # The session holds none of the rows these updates change that it reads again, so
         # fetching back every changed key to refresh loaded objects is wasted work.
@@ -128,7 +135,8 @@ def _commit_slice(
     session: Session,
     batch: Batch,
     *where: ColumnElement[bool],
-    profile: CompanyProfile,
+    due: dict[tuple[bool, bool], date],
+    home_country: str,
     now: datetime,
 ) -> None:
     """Pick the slice's printed packets; write their timeline events and follow-up calls."""
@@ -145,12 +153,6 @@ def _commit_slice(
     printed = [row.number for row in rows if row.channel == "print"]
     if printed:
         pick_in(session, printed, now=now)
-    # The due date turns only on these two flags: four calls, not one per packet.
-    due = {
-        (rush, domestic): call_due(batch.business_date, rush=rush, domestic=domestic)
-        for rush in (True, False)
-        for domestic in (True, False)
-    }
     session.execute(
         insert(_EVENT_TABLE),
         [
@@ -164,24 +166,11 @@ def _commit_slice(
         insert(_FOLLOW_UP_TABLE),
         [
             {"inquiry_id": row.inquiry_id, "packet_id": row.id, "rep_id": row.rep_id,
-             "due_on": due[row.urgency == "rush", row.country == profile.default_country],
+             "due_on": due[row.urgency == "rush", row.country == home_country],
              "status": "open", "created_at": now}
             for row in rows
         ],
     )  # fmt: skip
-
-
-def _envelopes(session: Session, batch_id: int) -> Counter[str]:
-    """The batch's printed packets by envelope size."""
-    return Counter(
-        dict(
-            session.execute(
-                select(Packet.envelope, func.count())
-                .where(Packet.batch_id == batch_id, Packet.channel == "print")
-                .group_by(Packet.envelope)
-            ).all()
-        )
-    )
 
 
 @dataclass(frozen=True)

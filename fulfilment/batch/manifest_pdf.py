@@ -3,7 +3,6 @@
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from io import BytesIO
 from itertools import islice
 
 from reportlab.lib.colors import Color
@@ -16,6 +15,7 @@ from reportlab.platypus import Paragraph
 from fulfilment.batch.outputs import ManifestLine
 from fulfilment.render.fonts import LATIN, LATIN_BOLD, font_for, markup, one_line
 from fulfilment.render.grid import draw_grid
+from fulfilment.render.parts import PartedCanvas
 from fulfilment.render.recorded import draw_recorded
 from fulfilment.render.stationery import Paper, envelope, envelope_codes, paper, pick_list_layout
 
@@ -126,15 +126,13 @@ class _Columns:
 class _Manifest:
     """The pages as they fill: where the next heading or table goes.
 
-    Every `part_pages` pages, where a page ends anyway, the document so far is finished as a
-    part and the next page starts a new one: pages stay in memory a part's worth at a time.
+    The pages go onto a `PartedCanvas`, so they come out a part at a time.
     """
 
     def __init__(
         self, page: Paper, *, margin: float, size: float, footer: str, part_pages: int
     ) -> None:
-        self.part_pages = part_pages
-        self.finished: list[bytes] = []
+        self.document = PartedCanvas(page, title=footer, part_pages=part_pages)
         self.page = page
         self.margin = margin
         self.size = size
@@ -152,20 +150,11 @@ class _Manifest:
             "heading", parent=self.title, fontSize=size * 1.2, spaceBefore=size * 1.5
         )
         self.number = 0
-        self._start_part()
         self.start_page()
 
-    def _start_part(self) -> None:
-        self.buffer = BytesIO()
-        self.canvas = Canvas(
-            self.buffer, pagesize=(self.page.width, self.page.height), title=self.footer
-        )
-
-    def finish_part(self) -> None:
-        """End the current page and the part it closes."""
-        self.canvas.showPage()
-        self.canvas.save()
-        self.finished.append(self.buffer.getvalue())
+    @property
+    def canvas(self) -> Canvas:
+        return self.document.canvas
 
     def start_page(self) -> None:
         self.number += 1
@@ -179,11 +168,7 @@ class _Manifest:
         )
 
     def new_page(self) -> None:
-        if self.canvas.getPageNumber() >= self.part_pages:
-            self.finish_part()
-            self._start_part()
-        else:
-            self.canvas.showPage()
+        self.document.new_page()
         self.start_page()
 
     def columns(self, shares: Sequence[float], *, numeric: int) -> _Columns:
@@ -269,8 +254,7 @@ class _Manifest:
             ]
             self.draw_rows(columns, rows, shaded=True)
             left -= fitting
-            done, self.finished = self.finished, []
-            yield from done
+            yield from self.document.take()
 
     def draw_rows(self, columns: _Columns, rows: Sequence[Sequence[Cell]], *, shaded: bool) -> None:
         """Rows of cells from here down, the first shaded as a header, with the grid."""
@@ -345,13 +329,11 @@ def render_manifest(
     for name, totals in summary.classes.items():
         # Each class goes to its own carrier tray, so each starts its own page.
         sheet.new_page()
-        yield from sheet.finished
-        sheet.finished.clear()
+        yield from sheet.document.take()
         yield from sheet.packets(
             f"{markup(name)}: {_count(totals)}", lines_of(name), totals.packets, columns
         )
-    sheet.finish_part()
-    yield from sheet.finished
+    yield from sheet.document.finish()
 
 
 def _count(totals: Totals) -> str:

@@ -3,7 +3,7 @@
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
-from itertools import groupby
+from itertools import chain, groupby
 from typing import Protocol
 
 from sqlalchemy import ColumnElement, func, select
@@ -25,7 +25,7 @@ from fulfilment.settings import CompanyProfile
 from fulfilment.views import contact_address
 
 # Rows fetched at a time when a batch's packets are streamed.
-_STREAM_ROWS = 2_000
+STREAM_ROWS = 2_000
 
 
 class _ItemFields(Protocol):
@@ -169,7 +169,7 @@ def stream_picks(session: Session, batch_id: int) -> Iterator[render.PickPacket]
         .outerjoin(PacketItem, PacketItem.packet_id == Packet.id)
         .where(Packet.batch_id == batch_id, Packet.channel == "print")
         .order_by(Packet.position, PacketItem.id)
-        .execution_options(yield_per=_STREAM_ROWS)
+        .execution_options(yield_per=STREAM_ROWS)
     )  # fmt: skip
     for _, (first, *rest) in groupby(rows, key=lambda row: row.packet_id):
         yield render.PickPacket(
@@ -193,6 +193,9 @@ def load_pick_totals(
         PacketItem.status != "backordered",
         PacketItem.sent_in_batch_id.is_(None),
     )
+    printed = session.scalar(
+        select(func.count()).where(Packet.batch_id == batch_id, Packet.channel == "print")
+    )
     rows = session.execute(
         select(PacketItem.code, PacketItem.title, PacketItem.kind, PacketItem.shelf,
                func.sum(PacketItem.qty))
@@ -201,19 +204,12 @@ def load_pick_totals(
         .group_by(PacketItem.code, PacketItem.title, PacketItem.kind, PacketItem.shelf)
         .order_by(func.min(Packet.position), func.min(PacketItem.id))
     )  # fmt: skip
-    totals: dict[str, tuple[render.Enclosure, int]] = {}
-    entries = [
-        *((render.Enclosure(code=code, title=title, kind=kind, shelf=shelf), int(qty))
-          for code, title, kind, shelf, qty in rows),
-        *((item, item.quantity) for packet in also for item in packet.enclosed),
-    ]  # fmt: skip
-    for item, qty in entries:
-        known, count = totals.get(item.code, (item, 0))
-        totals[item.code] = (known, count + qty)
-    printed = session.scalar(
-        select(func.count()).where(Packet.batch_id == batch_id, Packet.channel == "print")
+    counted = (
+        (render.Enclosure(code=code, title=title, kind=kind, shelf=shelf), int(qty))
+        for code, title, kind, shelf, qty in rows
     )
-    return render.pick_totals((printed or 0) + len(also), totals.values())
+    owed = ((item, item.quantity) for packet in also for item in packet.enclosed)
+    return render.pick_totals((printed or 0) + len(also), chain(counted, owed))
 
 
 def load_separate_cover(

@@ -18,6 +18,7 @@ from fulfilment.batch.manifest import write_manifest
 from fulfilment.batch.manifest_pdf import ManifestSummary, Totals
 from fulfilment.batch.outputs import Attachment, ChunkFiles, EmailPacket, ManifestLine
 from fulfilment.batch.packet_data import (
+    STREAM_ROWS,
     PacketContext,
     load_packets,
     load_pick_totals,
@@ -36,8 +37,6 @@ from inventory.uploads import stored_path
 PRINTER_FEEDS = ("letters", "envelopes", "labels")
 # E-mailed packets rendered and written at a time: each holds its letter PDF until written.
 _EMAIL_SLICE = 200
-# Rows fetched at a time when the manifest's lines are streamed.
-_STREAM_ROWS = 2_000
 OUTPUTS = {
     **{feed: f"{feed}.pdf" for feed in PRINTER_FEEDS},
     "separate_cover_labels": "separate-cover-labels.pdf",
@@ -181,7 +180,7 @@ class _StoredManifest:
             .join(Contact, Inquiry.contact_id == Contact.id)
             .where(*self.printed, *where)
             .order_by(Packet.position)
-            .execution_options(yield_per=_STREAM_ROWS)
+            .execution_options(yield_per=STREAM_ROWS)
         )  # fmt: skip
         for number, name, company, country, postage_class, envelope, weight_g in rows:
             yield ManifestLine(

@@ -4,7 +4,7 @@ from collections import Counter
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from fulfilment.db import unit_of_work
 from fulfilment.errors import NotFound
@@ -18,15 +18,7 @@ def batch_summary(url: str, batch_id: int) -> dict[str, Any]:
         batch = session.get(Batch, batch_id)
         if batch is None:
             raise NotFound(f"no batch {batch_id}; see 'litcenter batch list'")
-        classes = Counter(
-            dict(
-                session.execute(
-                    select(Packet.postage_class, func.count())
-                    .where(Packet.batch_id == batch_id, Packet.channel == "print")
-                    .group_by(Packet.postage_class)
-                ).all()
-            )
-        )
+        classes = printed_by(session, batch_id, Packet.postage_class)
         return {
             "batch_id": batch.id,
             "date": batch.business_date.isoformat(),
@@ -99,6 +91,19 @@ def batch_show(url: str, batch_id: int) -> dict[str, Any]:
             "holds": [{"inquiry_id": h.inquiry_id, "reason": h.reason} for h in batch.holds],
             "separate_cover": _separate_cover(uow.session, batch_id),
         }
+
+
+def printed_by(session: Session, batch_id: int, column: InstrumentedAttribute[str]) -> Counter[str]:
+    """The batch's printed packets counted per value of one of their columns."""
+    return Counter(
+        dict(
+            session.execute(
+                select(column, func.count())
+                .where(Packet.batch_id == batch_id, Packet.channel == "print")
+                .group_by(column)
+            ).all()
+        )
+    )
 
 
 def separate_cover_items(session: Session, batch_id: int) -> list[tuple[str, int, PacketItem]]:

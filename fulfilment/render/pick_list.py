@@ -3,7 +3,6 @@
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from io import BytesIO
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -15,6 +14,7 @@ from fulfilment.render.fonts import LATIN, LATIN_BOLD, font_runs, markup, one_li
 from fulfilment.render.grid import draw_grid
 from fulfilment.render.packet import Enclosure, PickPacket
 from fulfilment.render.paragraphs import paragraph
+from fulfilment.render.parts import PartedCanvas
 from fulfilment.render.stationery import Paper, envelope, paper, pick_list_layout
 
 _DIGITS = re.compile(r"(\d+)")
@@ -46,21 +46,25 @@ class PickTotals:
 
 
 def pick_totals(packets: int, items: Iterable[tuple[Enclosure, int]]) -> PickTotals:
-    """Totals counted elsewhere, e.g. by the database, put in shelf order."""
-    return PickTotals(
-        packets,
-        tuple(sorted(items, key=lambda entry: (shelf_order(entry[0].shelf), entry[0].code))),
+    """Copies per item code added up, each item as it first came, put in shelf order.
+
+    The copies may be counted elsewhere first, e.g. by the database, per item as it is named.
+    """
+    totals: dict[str, tuple[Enclosure, int]] = {}
+    for item, copies in items:
+        known, count = totals.get(item.code, (item, 0))
+        totals[item.code] = (known, count + copies)
+    ordered = sorted(
+        totals.values(), key=lambda entry: (shelf_order(entry[0].shelf), entry[0].code)
     )
+    return PickTotals(packets, tuple(ordered))
 
 
 def batch_totals(packets: Sequence[PickPacket]) -> PickTotals:
     """Each enclosed literature item with the quantity the batch needs, in shelf order."""
-    totals: dict[str, tuple[Enclosure, int]] = {}
-    for packet in packets:
-        for item in packet.enclosed:
-            known, count = totals.get(item.code, (item, 0))
-            totals[item.code] = (known, count + item.quantity)
-    return pick_totals(len(packets), totals.values())
+    return pick_totals(
+        len(packets), ((item, item.quantity) for packet in packets for item in packet.enclosed)
+    )
 
 
 class _Text:
@@ -104,8 +108,7 @@ class _PickList:
     """The pages as they fill: where the next heading or table goes, and the tables kept as
     forms because several packets need the same items.
 
-    Every `part_pages` pages, where a page ends anyway, the document so far is finished as a
-    part and the next page starts a new one: pages stay in memory a part's worth at a time.
+    The pages go onto a `PartedCanvas`, so they come out a part at a time.
     """
 
     def __init__(
@@ -118,9 +121,7 @@ class _PickList:
         title: str,
         part_pages: int,
     ):
-        self.page, self.title_text, self.part_pages = page, title, part_pages
-        self.finished: list[bytes] = []
-        self._start_part()
+        self.document = PartedCanvas(page, title=title, part_pages=part_pages)
         self.x = margin
         self.width = page.width - 2 * margin
         self.top = page.height - margin - _INSET
@@ -139,32 +140,18 @@ class _PickList:
         self.header = _Row(_HEADER, self.cell, self.widths, bold=True)
         self.rows: dict[Row, _Row] = {}
 
-    def _start_part(self) -> None:
-        self.buffer = BytesIO()
-        self.canvas = Canvas(
-            self.buffer, pagesize=(self.page.width, self.page.height), title=self.title_text
-        )
-        # Forms belong to the document they are defined in.
-        self.forms: dict[tuple[Row, ...], str] = {}
-
-    def finish_part(self) -> None:
-        """End the current page and the part it closes."""
-        self.canvas.showPage()
-        self.canvas.save()
-        self.finished.append(self.buffer.getvalue())
-
     def row(self, cells: Row) -> _Row:
         found = self.rows.get(cells)
         if found is None:
             found = self.rows[cells] = _Row(cells, self.cell, self.widths, bold=False)
         return found
 
+    @property
+    def canvas(self) -> Canvas:
+        return self.document.canvas
+
     def new_page(self) -> None:
-        if self.canvas.getPageNumber() >= self.part_pages:
-            self.finish_part()
-            self._start_part()
-        else:
-            self.canvas.showPage()
+        self.document.new_page()
         self.y = self.top
 
     def fits(self, height: float) -> bool:
@@ -227,10 +214,10 @@ class _PickList:
             self.new_page()
 
     def _place_form(self, key: tuple[Row, ...], rows: list[_Row], height: float) -> None:
-        canvas = self.canvas
-        name = self.forms.get(key)
+        canvas, forms = self.canvas, self.document.forms
+        name = forms.get(key)
         if name is None:
-            name = self.forms[key] = f"picks{len(self.forms)}"
+            name = forms[key] = f"picks{len(forms)}"
             # The grid's half line width reaches past the table's edges.
             canvas.beginForm(name, -1, -1, self.width + 1, height + 1)
             self._draw_rows(rows, 0, height)
@@ -316,7 +303,5 @@ def render_pick_list(
             text.font_size / 2,
         )
         seen.add(cells)
-        yield from picks.finished
-        picks.finished.clear()
-    picks.finish_part()
-    yield from picks.finished
+        yield from picks.document.take()
+    yield from picks.document.finish()
