@@ -1,6 +1,7 @@
 """Pure rendering: packet data in, PDF bytes out (letters, catalogue pages, envelopes, labels)."""
 
 import fulfilment.render.pdfsettings  # noqa: F401  (sets ReportLab output before any PDF is made)
+from fulfilment.render.cover_note import CoverNote, render_cover_notes
 from fulfilment.render.documents import (
     render_cross_sell,
     render_cross_sells,
@@ -39,6 +40,7 @@ from fulfilment.render.stamp import stamp_page_note
 __all__ = [
     "CoOccurrence",
     "CompanyProfile",
+    "CoverNote",
     "Enclosure",
     "LabelAddress",
     "LabelSetup",
@@ -59,6 +61,7 @@ __all__ = [
     "pick_totals",
     "rank_suggestions",
     "render_alignment_sheet",
+    "render_cover_notes",
     "render_cross_sell",
     "render_cross_sells",
     "render_envelopes",

@@ -26,8 +26,12 @@ def _paragraph(block: Block, style: Styles) -> Flowable:
 
 def letter_flowables(packet: PacketData, layout: PageLayout) -> list[Flowable]:
     """The letter's story for the first-page frames: address, info, then the flowing body."""
+    return letter_story(packet, Texts("letter", packet.language, packet_values(packet)), layout)
+
+
+def letter_story(packet: PacketData, texts: Texts, layout: PageLayout) -> list[Flowable]:
+    """Any letter-shaped text's story: the pieces info, salutation, body, closing, signature."""
     style = styles(layout.paper.code)
-    texts = Texts("letter", packet.language, packet_values(packet))
     lines = "<br/>".join(markup(line) for line in address_block(packet.recipient) if line)
     closing = [
         recorded_paragraph(texts["closing"], style.body),
