@@ -4,7 +4,7 @@ from pathlib import Path
 
 from fulfilment.errors import BadInput
 
-INQUIRY_SUFFIXES = {".csv", ".json"}
+INQUIRY_SUFFIXES = {".csv", ".json", ".xlsx"}
 PROCESSED = "processed"
 
 

@@ -1,9 +1,9 @@
-"""Read inquiry, product and rep files (CSV or JSON) into numbered rows of text."""
+"""Read inquiry, product and rep files (CSV, JSON or Excel) into numbered rows of text."""
 
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import FromClause, String
 
 from fulfilment.errors import BadInput
+from fulfilment.intake.workbook import sheet_records
 
 
 @dataclass(frozen=True)
@@ -35,9 +36,11 @@ def header_key(name: str) -> str:
 
 
 def read_rows(path: Path) -> RowFile:
-    """Read a CSV (UTF-8, with or without BOM) or JSON list-of-objects file."""
+    """Read a CSV (UTF-8, with or without BOM), JSON list-of-objects or Excel (.xlsx) file."""
     if not path.is_file():
         raise BadInput(f"{path}: no such file; check the path")
+    if path.suffix.lower() == ".xlsx":
+        return _table_rows(sheet_records(path))
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -46,13 +49,14 @@ def read_rows(path: Path) -> RowFile:
         ) from exc
     if path.suffix.lower() == ".json" or text.lstrip().startswith("["):
         return _json_rows(path, text)
-    return _csv_rows(path, text)
+    return _table_rows(_numbered_records(path, text))
 
 
-def _csv_rows(path: Path, text: str) -> RowFile:
+def _table_rows(records: Iterable[tuple[int, list[str]]]) -> RowFile:
+    """Rows under the first non-blank record's headers, the same for CSV and spreadsheets."""
     result = RowFile()
     headers: list[str] | None = None
-    for line, record in _numbered_records(path, text):
+    for line, record in records:
         if not any(value.strip() for value in record):
             if headers is not None:
                 result.skipped_blank += 1
