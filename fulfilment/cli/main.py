@@ -8,7 +8,7 @@ import typer
 # Typer vendors Click and does not re-export these (fastapi/typer discussion #1832).
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
-from fulfilment.cli import batch, inquiries, labels, setup, stock, templates
+from fulfilment.cli import batch, inquiries, labels, prefect_server, setup, stock, templates
 from fulfilment.cli.output import errors
 from fulfilment.errors import LitcenterError
 
@@ -30,6 +30,7 @@ app.add_typer(stock.stock, name="stock")
 app.add_typer(batch.batch, name="batch")
 app.add_typer(labels.labels, name="labels")
 app.add_typer(templates.templates, name="templates")
+app.add_typer(prefect_server.prefect, name="prefect")
 app.command("scan")(batch.scan)
 app.command("preview")(batch.preview)
 app.command("schedule")(batch.schedule)
