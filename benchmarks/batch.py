@@ -21,7 +21,7 @@ from benchmarks.render import bare_pages
 from flows.daily_batch import run_daily_batch, task_runner
 from fulfilment.db import engine_for
 from fulfilment.schema import head_revision, migrate
-from tests.support.world import PROFILE
+from tests.support.world import center
 
 DAY = date(2026, 11, 24)
 PRINTER_FEEDS = ("letters", "envelopes", "labels")
@@ -141,22 +141,20 @@ def run(inquiries: int, worlds: Path) -> dict[str, Any]:
     descendants (process-pool workers, the Prefect server), sampled with psutil every 20 ms;
     `peak_main_rss_mb` is this process alone, also per step.
     """
-    from flows.runtime import prefect_api  # here for the reason given in world()
+    from flows.progress import listening  # here for the reason given in world()
+    from flows.runtime import prefect_api
 
     built = world(inquiries, worlds)
     with tempfile.TemporaryDirectory(prefix="litcenter-bench-") as name:
         folder = Path(name) / "center"
         shutil.copytree(built, folder)
         url = database_url(folder)
-        with prefect_api():
+        with prefect_api(), center(url, folder / "home"):
             warm_up()
             steps = StepClock()
-            with TreeMemory(steps) as memory:
+            with TreeMemory(steps) as memory, listening(steps):
                 started = time.perf_counter()
-                summary = run_daily_batch(
-                    DAY, folder / "out", url=url, home=folder / "home", profile=PROFILE,
-                    on_step=steps,
-                )  # fmt: skip
+                summary = run_daily_batch(DAY, folder / "out")
                 seconds = time.perf_counter() - started
                 steps.stop()
         pages = sum(len(PdfReader(summary["files"][feed]).pages) for feed in PRINTER_FEEDS)

@@ -2,7 +2,6 @@
 
 import os
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,8 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 
+from flows.progress import report
+from fulfilment import render
 from fulfilment.batch.commit import commit_batch
 from fulfilment.batch.outputs import ChunkFiles
 from fulfilment.batch.packet_data import PacketContext
@@ -24,7 +25,7 @@ from fulfilment.batch.views import batch_summary
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.home import require_database
-from fulfilment.settings import CompanyProfile, Settings, SmtpSettings
+from fulfilment.settings import CompanyProfile, Settings
 
 DASK_ADDRESS = "LITCENTER_DASK_ADDRESS"
 # One render process per core: rendering is CPU-bound.
@@ -38,14 +39,16 @@ def start_render_process() -> int:
 
 
 @task(name="plan")
-def plan(url: str, business_date: date, profile: CompanyProfile) -> int:
+def plan(business_date: date) -> int:
     """Choose the inquiries and each packet's contents."""
+    url, profile = _center()
     return plan_batch(url, business_date, profile=profile).batch_id
 
 
 @task(name="reserve")
-def reserve(url: str, batch_id: int) -> dict[str, int]:
+def reserve(batch_id: int) -> dict[str, int]:
     """Allocate stock for every printed packet in one transaction."""
+    url, _ = _center()
     result = reserve_stock(url, batch_id)
     return {"reserved": result.reserved, "substituted": result.substituted,
             "backordered": result.backordered}  # fmt: skip
@@ -53,47 +56,46 @@ def reserve(url: str, batch_id: int) -> dict[str, int]:
 
 @task(name="render chunk")
 def render_part(
-    url: str,
     batch_id: int,
     business_date: date,
     index: int,
     positions: list[int],
     work_dir: Path,
     context: PacketContext,
+    label_start: int,
 ) -> ChunkFiles:
     """Render a few hundred packets into letter, envelope and label PDFs."""
+    url, _ = _center()
     return render_chunk(
         url, batch_id=batch_id, business_date=business_date, index=index,
-        positions=positions, work_dir=work_dir, context=context,
+        positions=positions, work_dir=work_dir, context=context, label_start=label_start,
     )  # fmt: skip
 
 
 @task(name="assemble")
 def assemble(
-    url: str,
-    batch_id: int,
-    out_dir: Path,
-    home: Path,
-    chunks: list[ChunkFiles],
-    context: PacketContext,
+    batch_id: int, out_dir: Path, chunks: list[ChunkFiles], context: PacketContext
 ) -> dict[str, str]:
     """Merge the chunks into one file per printer feed, plus pick list and manifest."""
+    url, _ = _center()
+    home = Settings().home.resolve()
     return assemble_batch(url, batch_id, out_dir=out_dir, home=home, chunks=chunks, context=context)
 
 
 @task(name="commit")
-def commit(url: str, batch_id: int, profile: CompanyProfile) -> tuple[int, list[str]]:
+def commit(batch_id: int) -> tuple[int, list[str]]:
     """Mark packets printed, pick stock, use supplies and schedule the follow-up calls."""
+    url, profile = _center()
     result = commit_batch(url, batch_id, profile=profile)
     return result.packets, result.warnings
 
 
-StepHook = Callable[[str], None]
-
-
 @task(name="send e-mails", retries=2, retry_delay_seconds=30)
-def send(email_dir: Path, smtp: SmtpSettings) -> int:
+def send(email_dir: Path) -> int:
     """Send the batch's e-mailed packets; each goes out once however often this runs."""
+    smtp = Settings().smtp
+    if smtp is None:
+        return 0
     password = smtp.password.get_secret_value() if smtp.password else None
     return send_emails(
         sorted(email_dir.glob("*.eml")), host=smtp.host, port=smtp.port,
@@ -102,49 +104,58 @@ def send(email_dir: Path, smtp: SmtpSettings) -> int:
 
 
 @task(name="record e-mails sent")
-def record_sent(url: str, email_dir: Path, profile: CompanyProfile) -> int:
+def record_sent(email_dir: Path) -> int:
     """Mark the packets whose e-mail went out as mailed: their turnaround ends there."""
+    url, profile = _center()
     return record_emails_sent(url, email_dir, profile=profile)
 
 
+def _center() -> tuple[str, CompanyProfile]:
+    """The database and profile of this machine's settings, read where the step runs.
+
+    Never flow parameters: Prefect stores those and shows them in its UI, and the database
+    URL may carry a password.
+    """
+    settings = Settings()
+    return require_database(settings), settings.profile
+
+
 @flow(name="daily-batch", validate_parameters=False)
-def daily_batch(
-    business_date: date,
-    out_dir: Path,
-    url: str,
-    home: Path,
-    profile: CompanyProfile,
-    on_step: StepHook | None = None,
-    smtp: SmtpSettings | None = None,
-) -> dict[str, Any]:
-    """Plan, reserve, render in parallel chunks, assemble and commit one business day."""
+def daily_batch(business_date: date, out_dir: str, label_start: int = 1) -> dict[str, Any]:
+    """Plan, reserve, render in chunks, assemble and commit one business day."""
     started = time.perf_counter()
-    report = on_step or (lambda step: None)
-    if _dask_address() is None:
-        # Starting a process and importing Prefect and the renderers takes seconds: done while
-        # this process plans and reserves, rendering starts on processes that are ready.
-        for _ in range(RENDER_PROCESSES):
-            start_render_process.submit()
     report("plan")
-    batch_id = plan(url, business_date, profile)
-    report("reserve")
-    reserved = reserve(url, batch_id)
+    batch_id = plan(business_date)
+    url, profile = _center()
     files = assembled_files(url, batch_id)
+    chunks = (
+        []
+        if files is not None
+        else chunk_positions(url, batch_id, profile=profile, label_start=label_start)
+    )
+    in_workers = len(chunks) > 1
+    if in_workers and _dask_address() is None:
+        # Starting a process and importing Prefect and the renderers takes seconds: done while
+        # this process reserves, rendering starts on processes that are ready.
+        for _ in range(min(RENDER_PROCESSES, len(chunks))):
+            start_render_process.submit()
+    report("reserve")
+    reserved = reserve(batch_id)
     if files is None:
         files = _render_and_assemble(
-            url, batch_id, business_date, out_dir=out_dir, home=home, profile=profile,
-            report=report,
+            batch_id, business_date, Path(out_dir), chunks, label_start=label_start,
+            in_workers=in_workers,
         )  # fmt: skip
     report("commit")
-    new_packets, warnings = commit(url, batch_id, profile)
-    if smtp is not None and "email" in files:
+    new_packets, warnings = commit(batch_id)
+    if Settings().smtp is not None and "email" in files:
         report("send e-mails")
         email_dir = Path(files["email"])
         try:
-            send(email_dir, smtp)
+            send(email_dir)
         finally:
             # Messages sent before a refusal or a lost connection count as mailed too.
-            record_sent(url, email_dir, profile)
+            record_sent(email_dir)
     summary = {
         **batch_summary(url, batch_id),
         **reserved,
@@ -158,30 +169,39 @@ def daily_batch(
 
 
 def _render_and_assemble(
-    url: str,
     batch_id: int,
     business_date: date,
-    *,
     out_dir: Path,
-    home: Path,
-    profile: CompanyProfile,
-    report: StepHook,
+    chunks: list[list[int]],
+    *,
+    label_start: int,
+    in_workers: bool,
 ) -> dict[str, str]:
-    """Render the reserved batch in parallel chunks, then merge them into the printer files."""
+    """Render the reserved batch in chunks, then merge them into the printer files.
+
+    A day of one chunk renders here: starting a worker process costs more than the chunk.
+    """
+    url, profile = _center()
     with unit_of_work(url) as uow:
         context = PacketContext(uow.session, profile)
     work_dir = chunk_folder(out_dir, batch_id)
     work_dir.mkdir(parents=True, exist_ok=True)
-    futures = [
-        render_part.submit(url, batch_id, business_date, index, positions, work_dir, context)
-        for index, positions in enumerate(chunk_positions(url, batch_id, profile=profile))
+    arguments = [
+        (batch_id, business_date, index, positions, work_dir, context, label_start)
+        for index, positions in enumerate(chunks)
     ]
-    chunks = []
-    for done, future in enumerate(futures, start=1):
-        report(f"render chunk {done} of {len(futures)}")
-        chunks.append(future.result())
+    rendered = []
+    if in_workers:
+        futures = [render_part.submit(*args) for args in arguments]
+        for done, future in enumerate(futures, start=1):
+            report(f"render chunk {done} of {len(futures)}")
+            rendered.append(future.result())
+    else:
+        for done, args in enumerate(arguments, start=1):
+            report(f"render chunk {done} of {len(arguments)}")
+            rendered.append(render_part(*args))
     report("assemble")
-    return assemble(url, batch_id, out_dir, home, chunks, context)
+    return assemble(batch_id, out_dir, rendered, context)
 
 
 def task_runner() -> TaskRunner[Any]:
@@ -198,34 +218,25 @@ def _dask_address() -> str | None:
     return os.environ.get(DASK_ADDRESS) or None
 
 
-def run_daily_batch(
-    business_date: date,
-    out_dir: Path,
-    *,
-    url: str,
-    home: Path,
-    profile: CompanyProfile,
-    on_step: StepHook | None = None,
-    smtp: SmtpSettings | None = None,
-) -> dict[str, Any]:
-    """Run the flow with the task runner this machine is set up for, one run per day at a time."""
+def run_daily_batch(business_date: date, out_dir: Path, *, label_start: int = 1) -> dict[str, Any]:
+    """Run the flow with the task runner this machine is set up for, one run per day at a time.
+
+    The database and profile come from the settings (LITCENTER_*), read by each step.
+    """
     configured = daily_batch.with_options(task_runner=task_runner())
+    url, profile = _center()
+    render.check_start_position(profile.label_sheet, label_start)
     # Taken before the flow starts, so a busy day is one line for the user, not a failed run.
     with exclusive_batch_run(url, business_date):
-        return configured(business_date, out_dir, url, home, profile, on_step, smtp)
+        return configured(business_date, str(out_dir), label_start)
 
 
 @flow(name="scheduled-daily-batch")
 def scheduled_batch() -> dict[str, Any]:
     """Today's batch with the settings of this machine, as `litcenter schedule` serves it."""
     settings = Settings()
-    url = require_database(settings)
     today = local_now(settings.profile.timezone).date()
-    home = settings.home.resolve()
-    return run_daily_batch(
-        today, home / "batches" / today.isoformat(), url=url, home=home,
-        profile=settings.profile, smtp=settings.smtp,
-    )  # fmt: skip
+    return run_daily_batch(today, settings.home.resolve() / "batches" / today.isoformat())
 
 
 def _publish(summary: dict[str, Any]) -> None:

@@ -20,11 +20,14 @@ from fulfilment.settings import CompanyProfile
 CHUNK_PACKETS = 300
 
 
-def chunk_positions(url: str, batch_id: int, *, profile: CompanyProfile) -> list[list[int]]:
+def chunk_positions(
+    url: str, batch_id: int, *, profile: CompanyProfile, label_start: int = 1
+) -> list[list[int]]:
     """Printed packets' positions in chunks of whole label sheets, at most about 300 each.
 
     The chunks are cut as even as whole sheets allow: the render workers finish together
-    instead of one waiting on a last long chunk.
+    instead of one waiting on a last long chunk. The first sheet has its labels from
+    `label_start` on, so the first chunk is shorter by the labels already used.
     """
     per_sheet = label_sheet(profile.label_sheet).per_sheet
     with unit_of_work(url) as uow:
@@ -37,19 +40,25 @@ def chunk_positions(url: str, batch_id: int, *, profile: CompanyProfile) -> list
         )
     if not positions:
         return []
-    sheets = math.ceil(len(positions) / per_sheet)
+    used = label_start - 1
+    sheets = math.ceil((used + len(positions)) / per_sheet)
     chunks = math.ceil(sheets / max(1, CHUNK_PACKETS // per_sheet))
     size = per_sheet * math.ceil(sheets / chunks)
-    return [positions[start : start + size] for start in range(0, len(positions), size)]
+    return [
+        positions[max(0, start - used) : start + size - used]
+        for start in range(0, used + len(positions), size)
+    ]
 
 
-def chunk_files(work_dir: Path, index: int, positions: Sequence[int]) -> ChunkFiles:
+def chunk_files(
+    work_dir: Path, index: int, positions: Sequence[int], *, label_start: int = 1
+) -> ChunkFiles:
     """Where chunk `index` of a batch keeps its prepared parts until they are joined.
 
-    The name carries the packet positions, so a chunk left by a run that cut the batch
-    differently (another label sheet) is never taken for this one.
+    The name carries the packet positions and the first label, so a chunk left by a run that
+    cut the batch differently (another label sheet or start) is never taken for this one.
     """
-    stem = f"{index:05d}-{positions[0]:06d}-{positions[-1]:06d}"
+    stem = f"{index:05d}-{positions[0]:06d}-{positions[-1]:06d}-{label_start:03d}"
     return ChunkFiles(
         index=index,
         letters=work_dir / f"{stem}-letters.part",
@@ -72,9 +81,14 @@ def render_chunk(
     positions: Sequence[int],
     work_dir: Path,
     context: PacketContext,
+    label_start: int = 1,
 ) -> ChunkFiles:
-    """Render one chunk; a chunk already on disk from an earlier run is kept as it is."""
-    files = chunk_files(work_dir, index, positions)
+    """Render one chunk; a chunk already on disk from an earlier run is kept as it is.
+
+    `label_start` is the first unused label on the sheet the batch's labels start on.
+    """
+    start = label_start if index == 0 else 1
+    files = chunk_files(work_dir, index, positions, label_start=start)
     if all(path.exists() for path in (files.letters, files.envelopes, files.labels)):
         return files
     with unit_of_work(url) as uow:
@@ -85,7 +99,7 @@ def render_chunk(
     rendered = (
         (files.letters, render.render_packets(packets)),
         (files.envelopes, render.render_envelopes(packets)),
-        (files.labels, packet_labels(packets)),
+        (files.labels, packet_labels(packets, start_position=start)),
     )
     # Prepared here, in the worker, so joining them after the last chunk is only copying.
     for path, pdf in rendered:

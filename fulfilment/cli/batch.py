@@ -8,9 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fulfilment.batch.mailroom import reprint_packet, scan_packets
-from fulfilment.batch.preview import preview_packet
-from fulfilment.batch.views import batch_list, batch_show
 from fulfilment.cli.context import Context, out_folder, ready
 from fulfilment.cli.output import (
     JsonFlag,
@@ -24,10 +21,11 @@ from fulfilment.cli.output import (
 )
 from fulfilment.clock import local_now
 from fulfilment.errors import BadInput
-from fulfilment.settings import CompanyProfile
 
 if TYPE_CHECKING:
     from prefect.schedules import Schedule
+
+    from fulfilment.settings import CompanyProfile
 
 batch = typer.Typer(
     help="The daily batch: new inquiries to print-ready packets.", no_args_is_help=True
@@ -35,8 +33,6 @@ batch = typer.Typer(
 
 BATCH_RUN_KEYS = ("batch_id", "date", "packets", "new_packets", "held", "backordered",
                   "separate_cover", "files", "seconds")  # fmt: skip
-# The steps the flow reports, in order; rendering reports each chunk as "render chunk N of M".
-BATCH_STEPS = ("plan", "reserve", "render", "assemble", "commit")
 OutOption = Annotated[Path | None, typer.Option("--out", help="Folder for the files.")]
 
 
@@ -53,30 +49,25 @@ def _date(text: str | None, context: Context) -> date:
 def run_batch(
     when: Annotated[str | None, typer.Option("--date", help="Business day, YYYY-MM-DD.")] = None,
     out: OutOption = None,
+    label_start: Annotated[
+        int, typer.Option("--label-start", help="First unused label on a partly used sheet.")
+    ] = 1,
     as_json: JsonFlag = False,
 ) -> None:
     """Plan, reserve, render, assemble and commit the day's packets (safe to re-run)."""
     # Prefect takes seconds to import: only the commands that run flows load it.
     quiet_prefect_console()
     from flows.daily_batch import run_daily_batch
+    from flows.progress import BATCH_STEPS, listening
     from flows.runtime import prefect_api
 
     context = ready()
     business_date = _date(when, context)
     out_dir = out_folder(out or context.settings.home / "batches" / business_date.isoformat())
-    out_dir = out_dir.resolve()
     with step_progress(f"Batch {business_date}", BATCH_STEPS, show=not as_json) as show:
         show("starting Prefect")
-        with prefect_api():
-            summary = run_daily_batch(
-                business_date,
-                out_dir,
-                url=context.url,
-                home=context.settings.home.resolve(),
-                profile=context.profile,
-                smtp=context.settings.smtp,
-                on_step=show,
-            )
+        with prefect_api(), listening(show):
+            summary = run_daily_batch(business_date, out_dir.resolve(), label_start=label_start)
     result = {key: summary[key] for key in BATCH_RUN_KEYS}
     if as_json:
         emit_json(result)
@@ -96,6 +87,10 @@ def run_batch(
 @batch.command("list")
 def list_batches(as_json: JsonFlag = False) -> None:
     """Every batch, newest first."""
+    # Each command imports the services it calls: the renderers and pypdf load only for the
+    # commands that print, so `--help`, `list` and `scan` start fast.
+    from fulfilment.batch.views import batch_list
+
     rows = batch_list(ready().url)
     if as_json:
         emit_json(rows)
@@ -113,6 +108,8 @@ def show_batch(
     batch_id: Annotated[int, typer.Argument(metavar="ID")], as_json: JsonFlag = False
 ) -> None:
     """One batch: its packets with their items, and the inquiries held back."""
+    from fulfilment.batch.views import batch_show
+
     view = batch_show(ready().url, batch_id)
     if as_json:
         emit_json(view)
@@ -154,6 +151,8 @@ def reprint(
     as_json: JsonFlag = False,
 ) -> None:
     """Print a spoiled packet again, without picking its literature twice."""
+    from fulfilment.batch.mailroom import reprint_packet
+
     context = ready()
     files = reprint_packet(
         context.url,
@@ -174,6 +173,8 @@ def scan(
     as_json: JsonFlag = False,
 ) -> None:
     """Mark packets mailed as they go to the carrier; with no numbers, read them from stdin."""
+    from fulfilment.batch.mailroom import scan_packets
+
     context = ready()
     given = list(numbers or [])
     if file is not None:
@@ -205,6 +206,8 @@ def preview(
     as_json: JsonFlag = False,
 ) -> None:
     """Render an inquiry's letter, envelope and label as today's batch would, changing nothing."""
+    from fulfilment.batch.preview import preview_packet
+
     context = ready()
     files = preview_packet(
         context.url,
@@ -238,7 +241,7 @@ def schedule() -> None:
     scheduled_batch.serve(name="litcenter-daily-batch", schedules=[daily])
 
 
-def daily_schedule(profile: CompanyProfile) -> "Schedule":
+def daily_schedule(profile: "CompanyProfile") -> "Schedule":
     """The batch's cron in the center's time zone, as the cut-off is; Prefect's default is UTC."""
     from prefect.schedules import Cron
 

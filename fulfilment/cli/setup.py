@@ -7,22 +7,16 @@ from typing import Annotated
 
 import typer
 
-from fulfilment.catalog import import_products
 from fulfilment.cli.context import ready
 from fulfilment.cli.output import (
     JsonFlag,
     console,
     emit_json,
-    errors,
     key_values,
     quiet_prefect_console,
+    step_progress,
 )
 from fulfilment.clock import local_now
-from fulfilment.home import initialise
-from fulfilment.intake.service import import_inquiries
-from fulfilment.reps import import_reps
-from fulfilment.settings import Settings
-from inventory.bulk import import_literature
 
 products = typer.Typer(help="The product range the center answers about.", no_args_is_help=True)
 reps = typer.Typer(help="Sales reps and their territories.", no_args_is_help=True)
@@ -32,6 +26,10 @@ FileArg = Annotated[Path, typer.Argument(help="CSV file to read.")]
 
 def init(as_json: JsonFlag = False) -> None:
     """Create or migrate the database and write a starter litcenter.toml (safe to repeat)."""
+    # Each command imports the services it calls: `--help` and every other command start faster.
+    from fulfilment.home import initialise
+    from fulfilment.settings import Settings
+
     result = initialise(Settings())
     if as_json:
         emit_json(asdict(result))
@@ -49,6 +47,8 @@ def init(as_json: JsonFlag = False) -> None:
 @products.command("import")
 def products_import(file: FileArg, as_json: JsonFlag = False) -> None:
     """Load products (code,name,family,description,related) from a CSV."""
+    from fulfilment.catalog import import_products
+
     result = import_products(ready().url, file)
     if as_json:
         emit_json(result.as_dict())
@@ -62,6 +62,8 @@ def products_import(file: FileArg, as_json: JsonFlag = False) -> None:
 @reps.command("import")
 def reps_import(file: FileArg, as_json: JsonFlag = False) -> None:
     """Load reps (code,name,email,phone,countries,regions,postcode_prefixes,families)."""
+    from fulfilment.reps import import_reps
+
     result = import_reps(ready().url, file)
     if as_json:
         emit_json(result.as_dict())
@@ -74,7 +76,14 @@ def demo(as_json: JsonFlag = False) -> None:
     # Prefect takes seconds to import: only the commands that run flows load it.
     quiet_prefect_console()
     from flows.daily_batch import run_daily_batch
+    from flows.progress import BATCH_STEPS, listening
     from flows.runtime import prefect_api
+    from fulfilment.catalog import import_products
+    from fulfilment.home import initialise
+    from fulfilment.intake.service import import_inquiries
+    from fulfilment.reps import import_reps
+    from fulfilment.settings import Settings
+    from inventory.bulk import import_literature
 
     settings = Settings()
     initialise(settings)
@@ -88,10 +97,10 @@ def demo(as_json: JsonFlag = False) -> None:
             "inquiries": import_inquiries(url, folder / "inquiries.csv", profile=profile).as_dict(),
         }
     today = local_now(profile.timezone).date()
-    with errors.status("Running today's batch", spinner="dots"), prefect_api():
-        batch = run_daily_batch(
-            today, home / "batches" / today.isoformat(), url=url, home=home, profile=profile
-        )
+    with step_progress(f"Today's batch, {today}", BATCH_STEPS, show=not as_json) as show:
+        show("starting Prefect")
+        with prefect_api(), listening(show):
+            batch = run_daily_batch(today, home / "batches" / today.isoformat())
     if as_json:
         emit_json({"home": str(home), **loaded, "batch": batch})
         return

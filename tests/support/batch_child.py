@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from flows.daily_batch import run_daily_batch
-from tests.support.world import PROFILE
+from flows.progress import listening
+from tests.support.world import center
 
 
 class StepPause:
@@ -41,11 +42,9 @@ def main() -> None:
     # not load the Prefect server only this process runs.
     from flows.runtime import prefect_api
 
-    with prefect_api():
-        summary = run_daily_batch(
-            args.date, args.out, url=args.url, home=args.home, profile=PROFILE,
-            on_step=StepPause(args.pause_at) if args.pause_at else None,
-        )  # fmt: skip
+    pause = StepPause(args.pause_at) if args.pause_at else lambda step: None
+    with prefect_api(), center(args.url, args.home), listening(pause):
+        summary = run_daily_batch(args.date, args.out)
     json.dump(summary, sys.stdout)
     print(flush=True)
 

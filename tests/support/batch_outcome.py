@@ -16,7 +16,7 @@ from fulfilment.schema import migrate
 from inventory.ledger import ledger_sums
 from inventory.models import LiteratureItem, Stock
 from tests.support.synthetic import BATCH_DAY, synthetic_world
-from tests.support.world import PROFILE
+from tests.support.world import PROFILE, center
 
 PRINTER_FEEDS = ("letters", "envelopes", "labels")
 _clean_runs: dict[int, "BatchOutcome"] = {}
@@ -123,7 +123,8 @@ def clean_run_outcome(folders: pytest.TempPathFactory, *, inquiries: int) -> Bat
         url = f"sqlite:///{folder / 'litcenter.db'}"
         migrate(url)
         synthetic_world(url, folder / "home", inquiries=inquiries)
-        run_daily_batch(BATCH_DAY, folder / "out", url=url, home=folder / "home", profile=PROFILE)
+        with center(url, folder / "home"):
+            run_daily_batch(BATCH_DAY, folder / "out")
         outcome = batch_outcome(url)
         assert outcome.faults(inquiries=inquiries) == []
         _clean_runs[inquiries] = outcome

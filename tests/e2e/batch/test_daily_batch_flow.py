@@ -14,7 +14,7 @@ from fulfilment.models import FollowUp
 from fulfilment.views import inquiry_show
 from inventory.ledger import ledger_sums
 from inventory.models import Stock
-from tests.support.world import PROFILE, demo_world
+from tests.support.world import PROFILE, center, demo_world
 
 DAY = date(2026, 11, 24)
 
@@ -42,7 +42,8 @@ def test_the_batch_writes_every_file_and_books_every_effect(
 
     url, home = world
     out = tmp_path / "out"
-    summary = run_daily_batch(DAY, out, url=url, home=home, profile=PROFILE)
+    with center(url, home):
+        summary = run_daily_batch(DAY, out)
 
     shown = batch_show(url, summary["batch_id"])
     printed = [p for p in shown["packets"] if p["channel"] == "print"]
@@ -78,7 +79,8 @@ def test_the_batch_writes_every_file_and_books_every_effect(
         )
 
     before = stock_state(url)
-    again = run_daily_batch(DAY, out, url=url, home=home, profile=PROFILE)
+    with center(url, home):
+        again = run_daily_batch(DAY, out)
     assert again["new_packets"] == 0
     assert again["packets"] == summary["packets"]
     assert stock_state(url) == before, "a re-run moves no stock"

@@ -10,7 +10,7 @@ from fulfilment.schema import migrate
 from tests.support.batch_outcome import batch_outcome, clean_run_outcome
 from tests.support.batch_process import current_api_url, environment, start
 from tests.support.synthetic import BATCH_DAY, synthetic_world
-from tests.support.world import PROFILE
+from tests.support.world import center
 
 pytest.importorskip(
     "distributed", reason="the Dask task runner needs the 'dask' extra: pip install '.[dask]'"
@@ -24,7 +24,11 @@ INQUIRIES = 330
 def cluster(prefect_harness: None, tmp_path: Path) -> Iterator[Client]:
     """A scheduler and two one-thread workers on loopback, each a process of its own."""
     address_file = tmp_path / "scheduler.json"
-    env = environment(current_api_url())
+    env = environment(
+        current_api_url(),
+        LITCENTER_HOME=str(tmp_path / "home"),
+        LITCENTER_DATABASE_URL=f"sqlite:///{tmp_path / 'litcenter.db'}",
+    )
     with start(
         ["dask", "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
          "--scheduler-file", str(address_file)],
@@ -61,9 +65,8 @@ def test_the_batch_on_a_dask_cluster_matches_the_process_pool(
     synthetic_world(url, tmp_path / "home", inquiries=INQUIRIES)
     monkeypatch.setenv("LITCENTER_DASK_ADDRESS", str(cluster.scheduler_info()["address"]))
 
-    summary = run_daily_batch(
-        BATCH_DAY, tmp_path / "out", url=url, home=tmp_path / "home", profile=PROFILE
-    )
+    with center(url, tmp_path / "home"):
+        summary = run_daily_batch(BATCH_DAY, tmp_path / "out")
 
     assert summary["packets"] == summary["new_packets"] == INQUIRIES
     executed = cluster.run(lambda dask_worker: dask_worker.state.executed_count)

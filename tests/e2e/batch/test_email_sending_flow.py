@@ -1,15 +1,15 @@
 """E-mailed packets: the batch sends them through a real SMTP server and counts them as mailed."""
 
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from fulfilment.batch.views import batch_show
-from fulfilment.settings import SmtpSettings
 from fulfilment.views import inquiry_show
 from tests.integration.batch_assemble.smtp_server import smtp_server
-from tests.support.world import PROFILE, demo_world
+from tests.support.world import center, demo_world
 
 DAY = date(2026, 11, 24)
 
@@ -27,14 +27,18 @@ def test_sent_packets_are_mailed_and_sent_once(
 
     home = tmp_path / "home"
     demo_world(database_url, home)
-    with smtp_server() as server:
-        smtp = SmtpSettings(host=server.host, port=server.port, starttls=False)
-        summary = run_daily_batch(
-            DAY, tmp_path / "out", url=database_url, home=home, profile=PROFILE, smtp=smtp
+    with smtp_server() as server, center(database_url, home):
+        os.environ.update(
+            LITCENTER_SMTP_HOST=server.host,
+            LITCENTER_SMTP_PORT=str(server.port),
+            LITCENTER_SMTP_STARTTLS="false",
         )
-        again = run_daily_batch(
-            DAY, tmp_path / "out", url=database_url, home=home, profile=PROFILE, smtp=smtp
-        )
+        try:
+            summary = run_daily_batch(DAY, tmp_path / "out")
+            again = run_daily_batch(DAY, tmp_path / "out")
+        finally:
+            for name in ("LITCENTER_SMTP_HOST", "LITCENTER_SMTP_PORT", "LITCENTER_SMTP_STARTTLS"):
+                del os.environ[name]
 
     packets = batch_show(database_url, summary["batch_id"])["packets"]
     emailed = [p for p in packets if p["channel"] == "email"]
