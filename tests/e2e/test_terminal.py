@@ -94,9 +94,9 @@ def test_demo_prints_the_batch_and_where_the_printer_files_are(
     demo = terminal_in(tmp_path)("demo")
 
     text = finished(demo)
-    assert "Running today's batch" in live_text(demo.raw) or any(
-        f": {step}" in live_text(demo.raw) for step in BATCH_STEPS
-    ), "the batch ran behind a live spinner or progress bar"
+    live = live_text(demo.raw)
+    shown = [step for step in BATCH_STEPS if re.search(rf": {step}\b", live)]
+    assert shown, f"the progress bar named none of the batch's steps:\n{live[-2000:]}"
     assert f"Demo center in {(tmp_path / 'home').resolve()}" in text
     assert "30 inquiries accepted, 3 quarantined" in text
     summary = re.search(r"^Batch \d{4}-\d\d-\d\d: (\d+) packets, (\d+) held", text, re.MULTILINE)
@@ -121,15 +121,15 @@ def test_import_of_a_large_file_shows_a_progress_bar(tmp_path: Path, demo_data: 
     finished(terminal("init"))
     finished(terminal("products", "import", str(demo_data / "products.csv")))
     leads = tmp_path / "leads.csv"
-    write_inquiries(leads, 1500, seed=3)
+    write_inquiries(leads, 1400, seed=3)
     assert leads.stat().st_size > 200_000, "large enough for the command to show its bar"
 
     imported = terminal("import", str(leads))
 
     text = finished(imported)
-    assert "1500 rows: 1500 accepted, 0 quarantined" in text
+    assert "1400 rows: 1400 accepted, 0 quarantined" in text
     assert "Importing leads.csv" in live_text(imported.raw)
-    assert "1500/1500" in text, "the bar ends showing every row done"
+    assert "1400/1400" in text, "the bar ends showing every row done"
 
 
 def test_batch_run_shows_its_steps_then_the_day_and_its_files(plain_batch: TerminalResult) -> None:
@@ -164,7 +164,7 @@ def test_scan_says_mailed_and_batch_show_then_shows_it(
 ) -> None:
     printed = [
         line for line in finished(shown_batch).splitlines()
-        if PACKET_NUMBER.search(line) and " printed " in f" {line} "
+        if PACKET_NUMBER.search(line) and {"mail", "printed"} <= set(line.replace("│", " ").split())
     ]  # fmt: skip
     assert printed, shown_batch.screen
     number = PACKET_NUMBER.findall(printed[0])[0]
