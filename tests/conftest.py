@@ -75,7 +75,7 @@ class Cli:
         }
         done = subprocess.run(
             [sys.executable, "-m", "fulfilment", *args],
-            capture_output=True, text=True, env=env, input=stdin, timeout=120,
+            capture_output=True, text=True, env=env, input=stdin, timeout=120, check=False,
         )  # fmt: skip
         return CliResult(done.returncode, done.stdout, done.stderr)
 
