@@ -4,6 +4,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fulfilment.batch.publications import Publications, issue_date, page_number
 from fulfilment.errors import BadInput
 from fulfilment.render import choose_envelope
 from fulfilment.render.stationery import paper
@@ -14,6 +15,8 @@ ENVELOPE_GRAMS = {"us10": 5, "dl": 5, "c5": 10, "c4": 25, "9x12": 25}
 # Weight bands shared by most postal services' letter / large letter / parcel split.
 POSTAGE_BANDS = ((100, "letter"), (750, "large letter"))
 OWN_LITERATURE = ("brochure", "tech-sheet", "price-list")
+# What else answers a product that has no literature of its own, best first.
+OTHER_LITERATURE = ("case-study", "bulletin", "catalogue")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,6 +32,7 @@ class Literature:
     weight_g: int
     shelf: str
     has_pdf: bool
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,6 +58,18 @@ class Contents:
     weight_g: int
     postage_class: str
     page_note: tuple[str, int] | None
+    # Products asked about that no literature covers: the letter says the rep follows up.
+    uncovered: tuple[str, ...] = ()
+    # A publication and page the inquiry gives that no bulletin matches.
+    unmatched_publication: tuple[str, int] | None = None
+
+
+class NothingToSend(BadInput):
+    """Nothing at all can go to an inquiry; it is held, and `uncovered` says what to add."""
+
+    def __init__(self, message: str, *, uncovered: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.uncovered = tuple(uncovered)
 
 
 class Library:
@@ -65,13 +81,28 @@ class Library:
             for product in item.products:
                 self.by_product.setdefault(product, []).append(item)
         self.catalogue = next((i for i in items if i.kind == "catalogue"), None)
-        self.bulletins = {i.title.casefold(): i for i in items if i.kind == "bulletin"}
+        bulletins = [i for i in items if i.kind == "bulletin"]
+        self.publications = Publications((i, (i.code, i.title, *i.aliases)) for i in bulletins)
+        self._issued = {
+            i.code: (issue_date((i.code, i.title, *i.aliases)), n) for n, i in enumerate(bulletins)
+        }
 
-    def own(self, product: str) -> list[Literature]:
-        return [i for i in self.by_product.get(product, []) if i.kind in OWN_LITERATURE]
+    def covering(self, product: str) -> list[Literature]:
+        """A product's own literature and one case study, else the best other item listing it.
 
-    def case_studies(self, product: str) -> list[Literature]:
-        return [i for i in self.by_product.get(product, []) if i.kind == "case-study"]
+        Of several bulletins listing it, the newest issue goes.
+        """
+        listing = self.by_product.get(product, [])
+        own = [i for i in listing if i.kind in OWN_LITERATURE]
+        if own:
+            return [*own, *[i for i in listing if i.kind == "case-study"][:1]]
+        for kind in OTHER_LITERATURE:
+            found = [i for i in listing if i.kind == kind]
+            if kind == "bulletin":
+                found.sort(key=lambda i: self._issued[i.code], reverse=True)
+            if found:
+                return found[:1]
+        return listing[:1]
 
 
 def language_for(country: str) -> str:
@@ -94,23 +125,32 @@ def plan_contents(
     page: str,
     library: Library,
 ) -> Contents:
-    """The packet for one inquiry; BadInput says why it must be held instead."""
-    missing = [code for code in products if not library.own(code)]
-    if missing:
-        raise BadInput(
-            f"no literature for {', '.join(missing)}; add it with 'litcenter literature add'"
-        )
+    """The packet for one inquiry, sent with what exists; NothingToSend when nothing does."""
     chosen: dict[str, Literature] = {}
+    uncovered: list[str] = []
     for code in products:
-        for item in [*library.own(code), *library.case_studies(code)[:1]]:
+        covering = library.covering(code)
+        if not covering:
+            uncovered.append(code)
+        for item in covering:
             chosen.setdefault(item.code, item)
-    bulletin = library.bulletins.get(publication.casefold()) if page.isdigit() else None
+    number = page_number(page) if publication.strip() else None
+    bulletin = library.publications.find(publication) if number else None
     if bulletin:
         chosen.setdefault(bulletin.code, bulletin)
     if library.catalogue:
         chosen.setdefault(library.catalogue.code, library.catalogue)
     if not chosen:
-        raise BadInput("nothing to send: no products asked about and no catalogue in stock")
+        if uncovered:
+            raise NothingToSend(
+                f"no literature covers {', '.join(uncovered)}; add it with "
+                f"'litcenter literature add ... --products {','.join(uncovered)}'",
+                uncovered=uncovered,
+            )
+        raise NothingToSend(
+            "nothing to send: no products asked about and no active catalogue; add one with "
+            "'litcenter literature add ... --kind catalogue'"
+        )
     items = list(chosen.values())
     channel = "email" if response == "email" and all(i.has_pdf for i in items) else "print"
     letter_sheets = 2
@@ -133,7 +173,9 @@ def plan_contents(
         sheets=sheets,
         weight_g=weight,
         postage_class=postage_class(weight, domestic=country.upper() == home_country.upper()),
-        page_note=(bulletin.title, int(page)) if bulletin else None,
+        page_note=(bulletin.title, number) if bulletin and number else None,
+        uncovered=tuple(uncovered),
+        unmatched_publication=(publication.strip(), number) if number and not bulletin else None,
     )
 
 

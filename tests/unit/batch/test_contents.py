@@ -5,6 +5,7 @@ import pytest
 from fulfilment.batch.contents import (
     Library,
     Literature,
+    NothingToSend,
     language_for,
     plan_contents,
     postage_class,
@@ -48,16 +49,67 @@ def test_own_literature_one_case_study_and_the_catalogue() -> None:
     assert contents.language == "en"
 
 
-def test_a_product_without_literature_is_a_hold_reason() -> None:
-    with pytest.raises(BadInput, match="no literature for GEAR"):
-        plan(products=["PUMP", "GEAR"])
+def test_a_partly_covered_inquiry_is_sent_with_what_exists() -> None:
+    contents = plan(products=["PUMP", "GEAR"])
+    assert [i.code for i in contents.items] == ["BR-P", "TS-P", "CS-P", "CAT"]
+    assert contents.uncovered == ("GEAR",)
+
+
+def test_a_product_listed_only_elsewhere_is_covered_by_that() -> None:
+    library = Library(
+        [
+            item("CS-G", "case-study", "GEAR"),
+            item("BUL-OLD", "bulletin", "MOTOR", title="Drive News March 2026"),
+            item("BUL-NEW", "bulletin", "MOTOR", title="Drive News November 2026"),
+            item("BUL-MID", "bulletin", "MOTOR", title="Drive News June 2026"),
+            item("CAT", "catalogue", "FAN"),
+        ]
+    )
+    contents = plan(products=["GEAR", "MOTOR", "FAN"], library=library)
+    assert [i.code for i in contents.items] == ["CS-G", "BUL-NEW", "CAT"], "newest bulletin"
+    assert contents.uncovered == ()
+
+
+def test_a_wholly_uncovered_inquiry_still_gets_the_catalogue() -> None:
+    contents = plan(products=["GEAR"])
+    assert [i.code for i in contents.items] == ["CAT"]
+    assert contents.uncovered == ("GEAR",)
+
+
+def test_an_inquiry_nothing_can_answer_is_held_saying_what_to_add() -> None:
+    with pytest.raises(NothingToSend) as held:
+        plan(products=["GEAR", "DRIVE"], library=Library([item("BR-P", "brochure", "PUMP")]))
+    assert str(held.value) == (
+        "no literature covers GEAR, DRIVE; add it with "
+        "'litcenter literature add ... --products GEAR,DRIVE'"
+    )
+    assert held.value.uncovered == ("GEAR", "DRIVE")
+    with pytest.raises(BadInput, match="no active catalogue"):
+        plan(products=[], library=Library([]))
 
 
 def test_a_publication_inquiry_gets_the_bulletin_and_its_page() -> None:
     contents = plan(publication="product news q4", page="12")
     assert "BUL" in [i.code for i in contents.items]
     assert contents.page_note == ("Product News Q4", 12)
-    assert plan(publication="Other Magazine", page="12").page_note is None
+    assert contents.unmatched_publication is None
+    assert plan(publication="BUL", page="p. 7").page_note == ("Product News Q4", 7), "by code"
+
+
+def test_a_page_of_a_publication_no_bulletin_matches_is_recorded() -> None:
+    contents = plan(publication="Other Magazine ", page="12")
+    assert contents.page_note is None
+    assert contents.unmatched_publication == ("Other Magazine", 12)
+    assert plan(publication="Other Magazine", page="").unmatched_publication is None
+
+
+def test_a_bulletin_is_found_by_its_alias() -> None:
+    bulletin = Literature(
+        code="BUL-PD", title="Pump Digest", kind="bulletin", products=(), pages=8,
+        paper_size="letter", weight_g=0, shelf="", has_pdf=True, aliases=("PD Monthly",),
+    )  # fmt: skip
+    contents = plan(publication="pd-monthly", page="3", library=Library([bulletin]))
+    assert contents.page_note == ("Pump Digest", 3)
 
 
 def test_email_only_when_every_item_has_a_pdf() -> None:
