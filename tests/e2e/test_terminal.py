@@ -164,7 +164,7 @@ def test_scan_says_mailed_and_batch_show_then_shows_it(
 ) -> None:
     printed = [
         line for line in finished(shown_batch).splitlines()
-        if PACKET_NUMBER.search(line) and {"mail", "printed"} <= set(line.replace("│", " ").split())
+        if PACKET_NUMBER.search(line) and {"print", "printed"} <= set(line.replace("│", " ").split())
     ]  # fmt: skip
     assert printed, shown_batch.screen
     number = PACKET_NUMBER.findall(printed[0])[0]
