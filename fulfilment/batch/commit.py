@@ -85,7 +85,12 @@ def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitR
         if separate:
             pick_in(session, sorted(separate), now=now)
         warnings = _use_supplies(
-            session, batch, printed_by(session, batch_id, Packet.envelope), profile=profile, now=now
+            session,
+            batch,
+            printed_by(session, batch_id, Packet.envelope),
+            _separate_cover_envelopes(session, batch_id),
+            profile=profile,
+            now=now,
         )
         # The session holds none of the rows these updates change that it reads again, so
         # fetching back every changed key to refresh loaded objects is wasted work.
@@ -189,20 +194,46 @@ def _separate_cover(session: Session, batch_id: int) -> dict[str, OwedItems]:
     return separate
 
 
+def _separate_cover_envelopes(session: Session, batch_id: int) -> Counter[str]:
+    """The envelopes of the owed shipments this batch sends, counted per size.
+
+    Each goes in its packet's own envelope rather than the smallest one its sheets fit: that
+    envelope held these items with a longer letter, so it holds them with the note, it is the
+    size the pick list names for them, and it is stored, so no literature is read again here.
+    """
+    sent_here = select(PacketItem.packet_id).where(PacketItem.sent_in_batch_id == batch_id)
+    return Counter(
+        dict(
+            session.execute(
+                select(Packet.envelope, func.count())
+                .where(Packet.id.in_(sent_here))
+                .group_by(Packet.envelope)
+            ).all()
+        )
+    )
+
+
 def _use_supplies(
     session: Session,
     batch: Batch,
     envelopes: Counter[str],
+    separate_cover: Counter[str],
     *,
     profile: CompanyProfile,
     now: datetime,
 ) -> list[str]:
-    """Book out envelopes and label sheets that are tracked as supplies; others are not counted."""
-    wanted = Counter({envelope_supply(code): count for code, count in envelopes.items()})
-    printed = envelopes.total()
-    if printed:
-        per_sheet = label_sheet(profile.label_sheet).per_sheet
-        wanted[label_supply(profile.label_sheet)] += math.ceil(printed / per_sheet)
+    """Book out envelopes and label sheets that are tracked as supplies; others are not counted.
+
+    `envelopes` are the printed packets', `separate_cover` the owed shipments', by size.
+    """
+    wanted = Counter(
+        {envelope_supply(code): count for code, count in (envelopes + separate_cover).items()}
+    )
+    per_sheet = label_sheet(profile.label_sheet).per_sheet
+    # Separate-cover labels are a file of their own, so they start a sheet of their own.
+    sheets = sum(math.ceil(labels.total() / per_sheet) for labels in (envelopes, separate_cover))
+    if sheets:
+        wanted[label_supply(profile.label_sheet)] += sheets
     tracked = {
         code for code, item in items_by_code(session, wanted).items() if item.kind == "supply"
     }

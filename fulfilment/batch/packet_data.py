@@ -13,6 +13,7 @@ from fulfilment import render
 from fulfilment.followups import call_due
 from fulfilment.intake.addresses import address_lines
 from fulfilment.models import (
+    Batch,
     Contact,
     Inquiry,
     InquiryProduct,
@@ -233,6 +234,23 @@ def load_separate_cover(
             ),
         )
         for packet in _load(session, Packet.id.in_(sent_here))
+    ]
+
+
+def load_cover_notes(
+    session: Session, batch_id: int, owed: Sequence[render.PacketData]
+) -> list[render.CoverNote]:
+    """The owed packets' cover notes in their order, each dated as its packet's letter was."""
+    sent_here = select(PacketItem.packet_id).where(PacketItem.sent_in_batch_id == batch_id)
+    letter_dates = dict(
+        session.execute(
+            select(Packet.number, Batch.business_date)
+            .join(Batch, Packet.batch_id == Batch.id)
+            .where(Packet.id.in_(sent_here))
+        ).all()
+    )
+    return [
+        render.CoverNote(packet=packet, letter_date=letter_dates[packet.number]) for packet in owed
     ]
 
 

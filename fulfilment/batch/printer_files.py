@@ -20,6 +20,7 @@ from fulfilment.batch.outputs import Attachment, ChunkFiles, EmailPacket, Manife
 from fulfilment.batch.packet_data import (
     STREAM_ROWS,
     PacketContext,
+    load_cover_notes,
     load_packets,
     load_pick_totals,
     load_separate_cover,
@@ -40,6 +41,7 @@ _EMAIL_SLICE = 200
 OUTPUTS = {
     **{feed: f"{feed}.pdf" for feed in PRINTER_FEEDS},
     "separate_cover_labels": "separate-cover-labels.pdf",
+    "separate_cover_letters": "separate-cover-letters.pdf",
     "picklist": "picklist.pdf",
     "manifest": "manifest.csv",
     "manifest_pdf": "manifest.pdf",
@@ -102,6 +104,10 @@ def assemble_batch(
         paper = "letter" if context.profile.default_country in letter_countries() else "a4"
         if owed:
             atomic_write(out_dir / OUTPUTS["separate_cover_labels"], packet_labels(owed))
+            atomic_write(
+                out_dir / OUTPUTS["separate_cover_letters"],
+                render.render_cover_notes(load_cover_notes(session, batch_id, owed)),
+            )
         owed_picks = [packet.pick for packet in owed]
         totals = load_pick_totals(session, batch_id, also=owed_picks)
         if totals.packets:
