@@ -6,7 +6,7 @@ from io import BytesIO
 
 from pypdf import PdfReader
 
-from fulfilment.render import CoverNote, Enclosure, render_cover_notes
+from fulfilment.render import CoverNote, Enclosure, locate_templates, render_cover_notes
 from fulfilment.render.sample import CN_PACKET, DE_PACKET, US_PACKET
 
 LETTER_DATE = date(2026, 11, 2)
@@ -45,3 +45,13 @@ def test_titles_print_as_typed() -> None:
     (page,) = _pages([note])
 
     assert "here is {{ 7*7 }} <b>Pumps & Co</b>." in page
+
+
+def test_every_letter_language_has_a_cover_note() -> None:
+    languages = {path.name for path in (locate_templates() / "letters").iterdir() if path.is_dir()}
+
+    assert {
+        language
+        for language in languages
+        if (locate_templates() / "letters" / language / "cover_note.j2").is_file()
+    } == languages
