@@ -54,7 +54,7 @@ class Found:
 
 def server_folder(home: Path) -> Path:
     """Where the server keeps its data (PREFECT_HOME), its record and its log."""
-    return home / "prefect"
+    return home.resolve() / "prefect"
 
 
 def log_path(home: Path) -> Path:
@@ -96,7 +96,13 @@ def start_server(home: Path, port: int | None = None) -> tuple[BackgroundServer,
         chosen = _usable_port(port)
         api_url = _api_url(chosen)
         process = _spawn(home, chosen)
-        _wait_until_up(home, process, api_url)
+        try:
+            _wait_until_up(home, process, api_url)
+        except BaseException:
+            # Failed, timed out or Ctrl-C: a half-started server would hold its port unrecorded.
+            if process.poll() is None:
+                _end(process.pid)
+            raise
         server = BackgroundServer(
             pid=process.pid,
             port=chosen,
@@ -222,8 +228,10 @@ def _usable_port(port: int | None) -> int:
 def _spawn(home: Path, port: int) -> "subprocess.Popen[bytes]":
     env = {
         **os.environ,
-        "PREFECT_HOME": str(server_folder(home).resolve()),
+        "PREFECT_HOME": str(server_folder(home)),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        # The UI calls PREFECT_API_URL, else port 4200, whatever --port says: point it here.
+        "PREFECT_UI_API_URL": _api_url(port),
     }
     # The server is its own API; a client setting pointing elsewhere means nothing to it.
     env.pop("PREFECT_API_URL", None)
@@ -246,7 +254,6 @@ def _wait_until_up(home: Path, process: "subprocess.Popen[bytes]", api_url: str)
                 f"its log is {log_path(home)}"
             )
         if time.monotonic() > deadline:
-            _end(process.pid)
             raise ServerDidNotStart(
                 f"the Prefect server did not answer within {START_TIMEOUT:.0f} s and was "
                 f"stopped; its log is {log_path(home)}"

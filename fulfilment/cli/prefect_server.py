@@ -1,12 +1,13 @@
 """Commands for the home's background Prefect server: start, status, stop."""
 
+from contextlib import nullcontext
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from fulfilment.cli.output import JsonFlag, console, emit_json, key_values
+from fulfilment.cli.output import JsonFlag, console, emit_json, errors, key_values
 from fulfilment.prefect_home import (
     BackgroundServer,
     find,
@@ -34,7 +35,10 @@ def start(
 ) -> None:
     """Start this home's Prefect server in the background, or say where it already runs."""
     home = Settings().home
-    server, already = start_server(home, port)
+    # A first start sets up the server's database: tens of seconds with nothing to show.
+    waiting = nullcontext() if as_json else errors.status("Starting the Prefect server")
+    with waiting:
+        server, already = start_server(home, port)
     if as_json:
         emit_json({**_described(server, home), "already_running": already})
         return
@@ -93,4 +97,4 @@ def stop(as_json: JsonFlag = False) -> None:
 
 
 def _described(server: BackgroundServer, home: Path) -> dict[str, Any]:
-    return {**asdict(server), "ui_url": server.ui_url, "log": str(log_path(home).resolve())}
+    return {**asdict(server), "ui_url": server.ui_url, "log": str(log_path(home))}
