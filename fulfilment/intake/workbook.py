@@ -86,8 +86,10 @@ def _read_first_sheet(path: Path) -> list[Record]:
 
 
 def _damaged(path: Path, exc: Exception) -> BadInput:
-    detail = str(exc).strip("'\" ").splitlines()[0][:120] if str(exc).strip() else ""
-    reason = detail or type(exc).__name__
+    # str() of a KeyError (a part missing from the zip) adds quotes around its message.
+    text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+    lines = text.strip().splitlines()
+    reason = lines[0][:120] if lines else type(exc).__name__
     return BadInput(
         f"{path}: not a readable Excel workbook ({reason}); {_RESAVE}, or ask the sender for"
         " a new copy"

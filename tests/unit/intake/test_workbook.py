@@ -140,7 +140,7 @@ def _not_a_workbook_zip(path: Path) -> None:
     [
         (lambda p: p.write_bytes(b"name,company\nJane,Acme\n"), "not a readable Excel workbook"),
         (lambda p: p.write_bytes(b""), "not a readable Excel workbook"),
-        (_not_a_workbook_zip, "not a readable Excel workbook"),
+        (_not_a_workbook_zip, r"workbook \(There is no item named '\[Content_Types\]\.xml' in"),
         (lambda p: p.write_bytes(ENCRYPTED_XLSX), "password-protected"),
         (lambda p: write_xlsx(p, []), "the first sheet is empty"),
         (lambda p: write_xlsx(p, [[], [None, "  "]]), "the first sheet is empty"),
