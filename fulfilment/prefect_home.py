@@ -1,7 +1,6 @@
 """The home's background Prefect server: its record, health check, start and stop; no Prefect."""
 
 import fcntl
-import http.client
 import json
 import os
 import signal
@@ -77,7 +76,7 @@ def find(home: Path) -> Found:
     only removed here when the lock is free and the record is still the one read.
     """
     recorded, usable = _inspect(home)
-    if recorded is None or usable:
+    if recorded is None or usable is not None:
         return Found(server=usable, cleared_stale=False)
     with _lock(home, wait=False) as held:
         if not held or _read_text(home) != recorded:
@@ -88,7 +87,13 @@ def find(home: Path) -> Found:
 
 def start_server(home: Path, port: int | None = None) -> tuple[BackgroundServer, bool]:
     """Start the home's server unless one is up; the server and whether it was already up."""
-    server_folder(home).mkdir(parents=True, exist_ok=True)
+    try:
+        server_folder(home).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BadInput(
+            f"cannot create {server_folder(home)} ({exc.strerror or exc}); "
+            "set LITCENTER_HOME to a folder you can write to"
+        ) from exc
     with _lock(home, wait=True):
         found = _settle(home)
         if found.server is not None:
@@ -127,6 +132,9 @@ def stop_server(home: Path) -> Found:
 
 def _answers(api_url: str) -> bool:
     """True when a Prefect API answers GET <api_url>/health with `true`."""
+    # Loaded here, not with the CLI: with ssl and email it costs every command 40 ms.
+    import http.client
+
     # Only URLs of the form _api_url() writes come here: the host, a port and the path.
     address, _, path = api_url.removeprefix("http://").partition("/")
     connection = http.client.HTTPConnection(address, timeout=HEALTH_TIMEOUT)
@@ -186,7 +194,8 @@ def _settle(home: Path) -> Found:
 def _read_text(home: Path) -> str | None:
     try:
         return record_path(home).read_text(encoding="utf-8")
-    except FileNotFoundError:
+    # Not there, or a file stands where the home should be: either way no server is recorded.
+    except (FileNotFoundError, NotADirectoryError):
         return None
 
 
