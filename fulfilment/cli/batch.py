@@ -223,16 +223,22 @@ def preview(
 
 
 def schedule() -> None:
-    """Serve the daily batch on the cron in litcenter.toml; needs `prefect server start`."""
-    # Prefect takes seconds to import: only the commands that run flows load it.
-    from flows.daily_batch import scheduled_batch
+    """Serve the daily batch on the cron in litcenter.toml; needs `litcenter prefect start`."""
+    from fulfilment.prefect_home import running_server
 
     context = ready()
     if not os.environ.get("PREFECT_API_URL"):
-        raise BadInput(
-            "schedules need a Prefect server: run 'prefect server start' and set "
-            "PREFECT_API_URL=http://127.0.0.1:4200/api"
-        )
+        server = running_server(context.settings.home)
+        if server is None:
+            raise BadInput(
+                "schedules need a Prefect server that stays up: run 'litcenter prefect start' "
+                "(or set PREFECT_API_URL to one)"
+            )
+        # Prefect reads its API URL when first imported, so it is set before the import.
+        os.environ["PREFECT_API_URL"] = server.api_url
+    # Prefect takes seconds to import: only the commands that run flows load it.
+    from flows.daily_batch import scheduled_batch
+
     daily = daily_schedule(context.profile)
     console.print(
         f"Serving the daily batch on '{daily.cron}' ({daily.timezone}); Ctrl-C stops it",

@@ -111,3 +111,11 @@ def test_a_csv_field_over_the_size_limit_is_one_line(
     path.write_text("code,name\nA," + "x" * 131_073 + "\n", encoding="utf-8")
     line = one_line_error(ready_cli(*command, str(path)))
     assert f"{path}: line 2: not readable as CSV" in line
+
+
+def test_schedule_without_a_prefect_server_says_how_to_start_one(
+    ready_cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    line = one_line_error(ready_cli("schedule"))
+    assert "run 'litcenter prefect start'" in line
