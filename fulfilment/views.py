@@ -10,8 +10,6 @@ from fulfilment.errors import NotFound
 from fulfilment.intake.addresses import PostalAddress, address_lines
 from fulfilment.models import Contact, Inquiry, InquiryProduct, QuarantinedRow, Rep
 
-QUARANTINE_STATUSES = ("open", "accepted", "superseded")
-
 
 def quarantine_list(url: str, *, status: str | None = "open") -> list[dict[str, Any]]:
     """Quarantined rows, oldest first; status None lists every row."""

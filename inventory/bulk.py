@@ -18,9 +18,10 @@ from fulfilment.errors import BadInput
 from inventory import ledger
 from inventory.clock import stamp
 from inventory.items import ItemDraft, add_edition, apply_draft, set_substitutes
+from inventory.kinds import LOCATIONS
 from inventory.locks import lock_stock
 from inventory.lookup import items_by_code, normal_code
-from inventory.models import LOCATIONS, LiteratureItem, Stock
+from inventory.models import LiteratureItem, Stock
 from inventory.uploads import CheckedPdf, checked_pdf, keep
 
 COLUMNS = (

@@ -12,10 +12,9 @@ from sqlalchemy.orm import Session, selectinload
 from fulfilment.db import unit_of_work
 from fulfilment.errors import BadInput
 from inventory.clock import stamp
+from inventory.kinds import KINDS, LOCATIONS
 from inventory.lookup import items_by_code, normal_code, product_codes, product_ids, require_item
 from inventory.models import (
-    KINDS,
-    LOCATIONS,
     Edition,
     LiteratureItem,
     LiteratureProduct,

@@ -6,18 +6,8 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from fulfilment.db import Base
+from inventory.kinds import KINDS, LOCATIONS
 
-KINDS = (
-    "brochure",
-    "catalogue",
-    "case-study",
-    "tech-sheet",
-    "bulletin",
-    "profile",
-    "price-list",
-    "supply",
-)
-LOCATIONS = ("shelf", "reserve")
 ITEM_STATUSES = ("active", "retired")
 ALLOCATION_STATUSES = ("reserved", "backordered", "picked", "released")
 RESERVED, BACKORDERED, PICKED, RELEASED = ALLOCATION_STATUSES

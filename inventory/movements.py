@@ -10,9 +10,10 @@ from fulfilment.db import unit_of_work
 from fulfilment.errors import BadInput
 from inventory import ledger
 from inventory.clock import stamp
+from inventory.kinds import LOCATIONS
 from inventory.locks import lock_stock
 from inventory.lookup import normal_code, require_item
-from inventory.models import LOCATIONS, Stock
+from inventory.models import Stock
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,6 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from fulfilment import render
-from fulfilment.batch.packet_data import PacketContext, load_packets
-from fulfilment.batch.render_step import write_packet_files
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.errors import BadInput, NotFound
@@ -55,6 +52,11 @@ def reprint_packet(
     url: str, number: str, *, out_dir: Path, profile: CompanyProfile, label_start: int = 1
 ) -> dict[str, str]:
     """Render a spoiled packet's letter, envelope and label again; stock is not picked twice."""
+    # The renderers load only to reprint: scanning, the mail room's every-day task, starts fast.
+    from fulfilment import render
+    from fulfilment.batch.packet_data import PacketContext, load_packets
+    from fulfilment.batch.render_step import write_packet_files
+
     render.check_start_position(profile.label_sheet, label_start)
     with unit_of_work(url) as uow:
         session = uow.session

@@ -3,23 +3,29 @@ folder to write its files in."""
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fulfilment.errors import BadInput
-from fulfilment.home import require_database
-from fulfilment.settings import CompanyProfile, Settings
+
+if TYPE_CHECKING:
+    from fulfilment.settings import CompanyProfile, Settings
 
 
 @dataclass(frozen=True)
 class Context:
     """Settings, the company profile and the URL of a database ready for use."""
 
-    settings: Settings
-    profile: CompanyProfile
+    settings: "Settings"
+    profile: "CompanyProfile"
     url: str
 
 
 def ready() -> Context:
     """Load settings and profile and check the database is initialised."""
+    # Pydantic and SQLAlchemy load when a command needs them, not for `--help`.
+    from fulfilment.home import require_database
+    from fulfilment.settings import Settings
+
     settings = Settings()
     return Context(settings=settings, profile=settings.profile, url=require_database(settings))
 

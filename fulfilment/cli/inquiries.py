@@ -17,8 +17,7 @@ from fulfilment.cli.output import (
     table,
 )
 from fulfilment.errors import BadInput
-from fulfilment.intake.service import import_inquiries, retry_quarantined
-from fulfilment.views import QUARANTINE_STATUSES, inquiry_list, inquiry_show, quarantine_list
+from fulfilment.intake.quarantine import QUARANTINE_STATUSES
 
 quarantine = typer.Typer(
     help="Rows that could not be accepted, kept until fixed.", no_args_is_help=True
@@ -33,6 +32,9 @@ def import_file(
     as_json: JsonFlag = False,
 ) -> None:
     """Import inquiries; bad rows go to quarantine, repeats are recognised."""
+    # Each command imports the services it calls: `--help` and every other command start faster.
+    from fulfilment.intake.service import import_inquiries
+
     context = ready()
     large = file.is_file() and file.stat().st_size > LARGE_FILE_BYTES
     with progress_bar(f"Importing {file.name}", show=large and not as_json) as progress:
@@ -72,6 +74,8 @@ def quarantine_list_command(
     """List quarantined rows with every reason."""
     if status != "all" and status not in QUARANTINE_STATUSES:
         raise BadInput(f"status {status!r} is not one of: {', '.join(QUARANTINE_STATUSES)}, all")
+    from fulfilment.views import quarantine_list
+
     rows = quarantine_list(ready().url, status=None if status == "all" else status)
     if as_json:
         emit_json(rows)
@@ -97,6 +101,8 @@ def quarantine_retry(
     as_json: JsonFlag = False,
 ) -> None:
     """Correct fields of a quarantined row and try it again."""
+    from fulfilment.intake.service import retry_quarantined
+
     context = ready()
     result = retry_quarantined(context.url, row_id, _parse_fixes(set_), profile=context.profile)
     if as_json:
@@ -126,6 +132,8 @@ def inquiry_list_command(
     as_json: JsonFlag = False,
 ) -> None:
     """List inquiries, oldest received first."""
+    from fulfilment.views import inquiry_list
+
     rows = inquiry_list(ready().url, status=status)
     if as_json:
         emit_json(rows)
@@ -148,6 +156,8 @@ def inquiry_show_command(
     inquiry_id: Annotated[int, typer.Argument(metavar="ID")], as_json: JsonFlag = False
 ) -> None:
     """Show one inquiry: contact and address, rep, products and timeline."""
+    from fulfilment.views import inquiry_show
+
     view = inquiry_show(ready().url, inquiry_id)
     if as_json:
         emit_json(view)

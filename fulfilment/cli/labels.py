@@ -8,9 +8,6 @@ import typer
 from fulfilment.batch.atomic import atomic_write
 from fulfilment.cli.context import out_folder
 from fulfilment.cli.output import JsonFlag, console, emit_json, key_values, table
-from fulfilment.render import render_alignment_sheet
-from fulfilment.render.stationery import label_sheet, label_sheet_codes
-from fulfilment.settings import Settings
 
 labels = typer.Typer(help="The label printer: label sheets and alignment.", no_args_is_help=True)
 
@@ -18,6 +15,9 @@ labels = typer.Typer(help="The label printer: label sheets and alignment.", no_a
 @labels.command("sheets")
 def sheets(as_json: JsonFlag = False) -> None:
     """The label sheets litcenter can print on; set one as label_sheet in litcenter.toml."""
+    # Importing any of fulfilment.render loads ReportLab: only these commands do, when they run.
+    from fulfilment.render.stationery import label_sheet, label_sheet_codes
+
     rows = [
         {"code": code, "name": label_sheet(code).name, "per_sheet": label_sheet(code).per_sheet}
         for code in label_sheet_codes()
@@ -40,6 +40,10 @@ def align(
     as_json: JsonFlag = False,
 ) -> None:
     """Print each label's outline with the printer's offsets, to hold against a blank sheet."""
+    from fulfilment.render import render_alignment_sheet
+    from fulfilment.render.stationery import label_sheet
+    from fulfilment.settings import Settings
+
     profile = Settings().profile
     if out.is_dir():
         out = out / "label-alignment.pdf"

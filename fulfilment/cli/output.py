@@ -8,8 +8,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 
@@ -33,6 +31,9 @@ def emit_json(document: Any) -> None:
 
 def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """Print rows as a Rich table; user text is printed literally, never as markup."""
+    # Tables and progress bars load their part of Rich when used: every command starts faster.
+    from rich.table import Table
+
     view = Table(title=title, title_justify="left")
     for column in columns:
         view.add_column(column, overflow="fold")
@@ -61,6 +62,8 @@ def step_progress(
     if not show:
         yield lambda step: None
         return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -87,6 +90,8 @@ def progress_bar(description: str, *, show: bool) -> Iterator[Any]:
     if not show:
         yield lambda done, total: None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),

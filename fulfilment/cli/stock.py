@@ -1,18 +1,18 @@
 """Commands for literature and stock: items and editions, movements, levels, the reorder report."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from fulfilment.cli.context import ready
 from fulfilment.cli.output import JsonFlag, console, emit_json, key_values, table
 from fulfilment.clock import local_now
-from inventory.bulk import import_literature
-from inventory.items import ItemDraft, ItemView, add_item, list_items, retire_item, upload_edition
-from inventory.models import KINDS, LOCATIONS
-from inventory.movements import Movement, adjust, count, receive, transfer
-from inventory.reorder import reorder_report, stock_levels
+from inventory.kinds import KINDS, LOCATIONS
+
+if TYPE_CHECKING:
+    from inventory.items import ItemView
+    from inventory.movements import Movement
 
 literature = typer.Typer(
     help="Brochures and other literature: add, new editions, retire.", no_args_is_help=True
@@ -33,7 +33,7 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def _show_item(item: ItemView, as_json: bool) -> None:
+def _show_item(item: "ItemView", as_json: bool) -> None:
     if as_json:
         emit_json(item.as_dict())
         return
@@ -54,7 +54,7 @@ def _show_item(item: ItemView, as_json: bool) -> None:
     )
 
 
-def _show_movement(movement: Movement, as_json: bool) -> None:
+def _show_movement(movement: "Movement", as_json: bool) -> None:
     if as_json:
         emit_json(movement.as_dict())
         return
@@ -84,6 +84,9 @@ def literature_add(
     as_json: JsonFlag = False,
 ) -> None:
     """Add a literature item or supply, with empty stock."""
+    # Each command imports the services it calls: `--help` and every other command start faster.
+    from inventory.items import ItemDraft, add_item
+
     context = ready()
     draft = ItemDraft(
         code=code,
@@ -113,6 +116,8 @@ def literature_upload(
     as_json: JsonFlag = False,
 ) -> None:
     """Upload a new edition's PDF; it is checked before anything changes."""
+    from inventory.items import upload_edition
+
     context = ready()
     item = upload_edition(
         context.url, code, file, home=context.settings.home, now=local_now(context.profile.timezone)
@@ -123,6 +128,8 @@ def literature_upload(
 @literature.command("retire")
 def literature_retire(code: Code, as_json: JsonFlag = False) -> None:
     """Stop sending an item; requests for it go to its substitutes."""
+    from inventory.items import retire_item
+
     context = ready()
     _show_item(retire_item(context.url, code, now=local_now(context.profile.timezone)), as_json)
 
@@ -130,6 +137,8 @@ def literature_retire(code: Code, as_json: JsonFlag = False) -> None:
 @literature.command("list")
 def literature_list(as_json: JsonFlag = False) -> None:
     """List every item, retired ones too."""
+    from inventory.items import list_items
+
     items = list_items(ready().url)
     if as_json:
         emit_json({"items": [item.as_dict() for item in items]})
@@ -154,6 +163,8 @@ def stock_receive(
     as_json: JsonFlag = False,
 ) -> None:
     """Book copies in, by default into the reserve cartons."""
+    from inventory.movements import receive
+
     context = ready()
     movement = receive(
         context.url, code, qty, location=location, note=note,
@@ -171,6 +182,8 @@ def stock_adjust(
     as_json: JsonFlag = False,
 ) -> None:
     """Correct stock up or down, with a reason."""
+    from inventory.movements import adjust
+
     context = ready()
     movement = adjust(
         context.url, code, delta, reason=reason, location=location,
@@ -182,6 +195,8 @@ def stock_adjust(
 @stock.command("transfer", context_settings=NUMBERS)
 def stock_transfer(code: Code, qty: Qty, as_json: JsonFlag = False) -> None:
     """Move copies from the reserve cartons to the shelf."""
+    from inventory.movements import transfer
+
     context = ready()
     _show_movement(
         transfer(context.url, code, qty, now=local_now(context.profile.timezone)), as_json
@@ -196,6 +211,8 @@ def stock_count(
     as_json: JsonFlag = False,
 ) -> None:
     """Record a cycle count; the difference is booked as a ledger entry."""
+    from inventory.movements import count
+
     context = ready()
     movement = count(
         context.url, code, qty, location=location, now=local_now(context.profile.timezone)
@@ -209,6 +226,8 @@ def stock_import(
     as_json: JsonFlag = False,
 ) -> None:
     """Bulk upload: items, PDFs (paths relative to the CSV) and stock received, all or nothing."""
+    from inventory.bulk import import_literature
+
     context = ready()
     summary = import_literature(
         context.url, file, home=context.settings.home, now=local_now(context.profile.timezone)
@@ -233,6 +252,8 @@ def stock_show(
     as_json: JsonFlag = False,
 ) -> None:
     """Stock of every item: on hand, held, available, whether low, days of cover."""
+    from inventory.reorder import stock_levels
+
     context = ready()
     lines = stock_levels(context.url, include_retired=all_, now=local_now(context.profile.timezone))
     if as_json:
@@ -253,6 +274,8 @@ def stock_show(
 @stock.command("reorder")
 def stock_reorder(as_json: JsonFlag = False) -> None:
     """What to reprint or buy now, shortest cover first."""
+    from inventory.reorder import reorder_report
+
     context = ready()
     lines = reorder_report(context.url, now=local_now(context.profile.timezone))
     if as_json:

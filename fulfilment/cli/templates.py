@@ -6,7 +6,6 @@ from typing import Annotated
 import typer
 
 from fulfilment.cli.output import JsonFlag, console, emit_json
-from fulfilment.render.locate import home_templates, locate_templates
 
 templates = typer.Typer(
     help="Letter texts and stationery data: edit copies in the home folder.", no_args_is_help=True
@@ -21,6 +20,9 @@ def copy(
     as_json: JsonFlag = False,
 ) -> None:
     """Copy the default templates into the home to edit; a copy there is used instead."""
+    # Importing any of fulfilment.render loads ReportLab: only this command does, when it runs.
+    from fulfilment.render.locate import home_templates, locate_templates
+
     target = home_templates()
     defaults = locate_templates()
     copied, kept = [], []

@@ -11,7 +11,7 @@ from fulfilment.render.fonts import escape_text, markup, wrap_cjk
 from fulfilment.render.locate import locate_templates
 from fulfilment.render.sample import CN_PACKET, US_PACKET
 from fulfilment.render.texts import Texts, _blocks, _environment, kind_labels, packet_values
-from inventory.models import KINDS
+from inventory.kinds import KINDS
 
 
 def test_values_print_as_typed_never_as_template_source_or_tags() -> None:
