@@ -12,7 +12,12 @@ def waiting_files(inbox: Path) -> list[Path]:
     """Inquiry files waiting in the inbox, oldest first."""
     if not inbox.is_dir():
         raise BadInput(f"{inbox}: no such folder; create it or point the intake at another")
-    files = [p for p in inbox.iterdir() if p.is_file() and p.suffix.lower() in INQUIRY_SUFFIXES]
+    files = [
+        p
+        for p in inbox.iterdir()
+        # Excel keeps "~$name.xlsx" beside a workbook someone has open: a lock, not leads.
+        if p.is_file() and p.suffix.lower() in INQUIRY_SUFFIXES and not p.name.startswith("~$")
+    ]
     return sorted(files, key=lambda p: (p.stat().st_mtime, p.name))
 
 

@@ -14,3 +14,9 @@ def test_spreadsheets_wait_in_the_inbox_with_csv_and_json_oldest_first(tmp_path:
     assert [p.name for p in waiting_files(tmp_path)] == [
         "web.csv", "forms.JSON", "trade-show.xlsx", "agency.XLSX",
     ]  # fmt: skip
+
+
+def test_the_lock_file_of_a_workbook_open_in_excel_is_not_picked_up(tmp_path: Path) -> None:
+    (tmp_path / "leads.xlsx").write_bytes(b"")
+    (tmp_path / "~$leads.xlsx").write_bytes(b"")
+    assert [p.name for p in waiting_files(tmp_path)] == ["leads.xlsx"]
