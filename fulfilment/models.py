@@ -233,6 +233,12 @@ class Packet(Base):
     items: Mapped[list["PacketItem"]] = relationship(
         order_by="PacketItem.id", cascade="all, delete-orphan"
     )
+    # What the letter says the rep follows up on: this batch's record for the inquiry.
+    uncovered: Mapped[list["UncoveredProduct"]] = relationship(
+        primaryjoin="and_(Packet.batch_id == foreign(UncoveredProduct.batch_id), "
+        "Packet.inquiry_id == foreign(UncoveredProduct.inquiry_id))",
+        viewonly=True,
+    )
 
 
 class PacketItem(Base):
@@ -266,6 +272,33 @@ class BatchHold(Base):
     batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id", ondelete="CASCADE"))
     inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id"))
     reason: Mapped[str] = mapped_column(Text)
+
+
+class UncoveredProduct(Base):
+    """A product an inquiry asked about that no literature covered when a batch planned it."""
+
+    __tablename__ = "uncovered_products"
+
+    batch_id: Mapped[int] = mapped_column(
+        ForeignKey("batches.id", ondelete="CASCADE"), primary_key=True
+    )
+    inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id"), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True, index=True)
+
+    product: Mapped[Product] = relationship()
+
+
+class UnmatchedPublication(Base):
+    """A publication and page an inquiry gave that no bulletin matched when a batch planned it."""
+
+    __tablename__ = "unmatched_publications"
+
+    batch_id: Mapped[int] = mapped_column(
+        ForeignKey("batches.id", ondelete="CASCADE"), primary_key=True
+    )
+    inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id"), primary_key=True)
+    publication: Mapped[str] = mapped_column(String(L["source_detail"]))
+    page: Mapped[int]
 
 
 class FollowUp(Base):

@@ -35,6 +35,7 @@ COLUMNS = (
     "reorder_point",
     "reorder_qty",
     "substitutes",
+    "aliases",
     "received",
     "location",
     "note",
@@ -228,6 +229,10 @@ def _row(
         reorder_point=whole("reorder_point", 0) or 0,
         reorder_qty=whole("reorder_qty", 0) or 0,
         substitutes=_split(fields.get("substitutes", "")),
+        # Without the column an item keeps its aliases; names may hold commas, so ; or | only.
+        aliases=[a.strip() for a in re.split(r"[;|]", fields["aliases"]) if a.strip()]
+        if "aliases" in fields
+        else None,
     )
     problems += draft.problems()
     received = whole("received", 0) or 0

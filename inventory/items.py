@@ -39,6 +39,8 @@ class ItemDraft:
     reorder_point: int = 0
     reorder_qty: int = 0
     substitutes: list[str] = field(default_factory=list)
+    # Other names of a bulletin; None keeps the ones the item has.
+    aliases: list[str] | None = None
 
     def problems(self) -> list[str]:
         """Everything wrong with the draft on its own, before the database is asked."""
@@ -60,7 +62,25 @@ class ItemDraft:
                 found.append(f"{name.replace('_', ' ')} must not be negative, not {value}")
         if code in {normal_code(s) for s in self.substitutes}:
             found.append(f"{code} cannot substitute for itself")
+        found += alias_problems(self.aliases or [])
         return found
+
+
+def alias_problems(aliases: list[str]) -> list[str]:
+    """What is wrong with these aliases: each must be 1-200 characters."""
+    return [
+        f"alias {alias!r} must be 1-200 characters"
+        for alias in aliases
+        if not alias.strip() or len(alias.strip()) > 200
+    ]
+
+
+def _merged(aliases: list[str], more: list[str]) -> list[str]:
+    """Aliases in the order given, each once however it is capitalised."""
+    kept: dict[str, str] = {}
+    for alias in [*aliases, *more]:
+        kept.setdefault(alias.strip().casefold(), alias.strip())
+    return list(kept.values())
 
 
 @dataclass(frozen=True)
@@ -74,6 +94,7 @@ class ItemView:
     edition: int
     products: list[str]
     substitutes: list[str]
+    aliases: list[str]
     pdf: str | None
     page_count: int | None
     paper_size: str
@@ -150,6 +171,19 @@ def retire_item(url: str, code: str, *, now: datetime | None = None) -> ItemView
         return view(uow.session, item)
 
 
+def add_aliases(
+    url: str, code: str, aliases: list[str], *, now: datetime | None = None
+) -> ItemView:
+    """Give an item more names inquirers may use for it; one it has already is not repeated."""
+    if problems := alias_problems(aliases) or ([] if aliases else ["name at least one alias"]):
+        raise BadInput("; ".join(problems))
+    with unit_of_work(url) as uow:
+        item = require_item(uow.session, code)
+        item.aliases, item.updated_at = _merged(item.aliases, aliases), stamp(now)
+        uow.commit()
+        return view(uow.session, item)
+
+
 def list_items(url: str, *, include_retired: bool = True) -> list[ItemView]:
     """Every item by code."""
     with unit_of_work(url) as uow:
@@ -178,6 +212,8 @@ def apply_draft(session: Session, item: LiteratureItem, draft: ItemDraft, *, at:
     item.shelf, item.weight_g = draft.shelf.strip(), draft.weight_g
     item.reorder_point, item.reorder_qty = draft.reorder_point, draft.reorder_qty
     item.updated_at = at
+    if draft.aliases is not None:
+        item.aliases = _merged([], draft.aliases)
     item.products = [
         LiteratureProduct(product_id=id_, position=n) for n, id_ in enumerate(ids.values())
     ]
@@ -227,6 +263,7 @@ def _view(item: LiteratureItem, product_code: dict[int, str]) -> ItemView:
         edition=item.edition,
         products=[product_code[p.product_id] for p in item.products],
         substitutes=[s.substitute.code for s in item.substitutes],
+        aliases=list(item.aliases),
         pdf=stored_path(item.pdf_sha256) if item.pdf_sha256 else None,
         page_count=item.page_count,
         paper_size=item.paper_size,

@@ -42,6 +42,8 @@ class LiteratureItem(Base):
     reorder_point: Mapped[int] = mapped_column(default=0)
     reorder_qty: Mapped[int] = mapped_column(default=0)
     status: Mapped[str] = mapped_column(String(10), default="active")
+    # Other names a bulletin goes by, as inquirers write them ("Pump Digest 11/26").
+    aliases: Mapped[list[str]] = mapped_column(default=list)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

@@ -21,6 +21,7 @@ from fulfilment.models import (
     PacketItem,
     Product,
     ProductRelation,
+    UncoveredProduct,
 )
 from fulfilment.settings import CompanyProfile
 from fulfilment.views import contact_address
@@ -112,6 +113,7 @@ class PacketContext:
             publication_note=render.PublicationNote(packet.publication, packet.publication_page)
             if packet.publication_page
             else None,
+            follow_up=[gap.product.code for gap in packet.uncovered],
         )
 
     def build(
@@ -124,17 +126,22 @@ class PacketContext:
         envelope: str,
         enclosures: Sequence[render.Enclosure],
         publication_note: render.PublicationNote | None,
+        follow_up: Sequence[str] = (),
     ) -> render.PacketData:
-        """A packet for an inquiry with the given contents, stored or not."""
+        """A packet for an inquiry with the given contents, stored or not.
+
+        `follow_up` are the codes of products asked about that it carries no literature for.
+        """
         contact = inquiry.contact
         rep = inquiry.rep
+        products = tuple(self.by_code[item.product.code] for item in inquiry.products)
         return render.PacketData(
             number=number,
             date=business_date,
             language="zh" if language == "zh" else "en",
             company=self.sender,
             recipient=recipient(contact, home_country=self.profile.default_country),
-            products=tuple(self.by_code[item.product.code] for item in inquiry.products),
+            products=products,
             enclosures=tuple(enclosures),
             rep=render.Rep(name=rep.name, phone=rep.phone, email=rep.email)
             if rep
@@ -149,6 +156,7 @@ class PacketContext:
             envelope=envelope,
             labels=self.labels,
             publication_note=publication_note,
+            follow_up=tuple(p for p in products if p.code in follow_up),
         )
 
 
@@ -221,6 +229,8 @@ def load_separate_cover(
     return [
         replace(
             context.packet(packet, business_date=business_date),
+            # The first letter told of the rep's follow-up; this shipment carries only the owed.
+            follow_up=(),
             enclosures=tuple(
                 render.Enclosure(
                     code=item.code,
@@ -261,6 +271,7 @@ def _load(session: Session, *where: ColumnElement[bool]) -> list[Packet]:
             .where(*where)
             .options(
                 selectinload(Packet.items),
+                selectinload(Packet.uncovered).selectinload(UncoveredProduct.product),
                 selectinload(Packet.inquiry).selectinload(Inquiry.contact),
                 selectinload(Packet.inquiry).selectinload(Inquiry.rep),
                 selectinload(Packet.inquiry)

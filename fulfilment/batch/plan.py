@@ -1,6 +1,6 @@
 """Step 1, plan: which inquiries the day's batch answers, with what, and which wait and why."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
@@ -9,7 +9,8 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from fulfilment.batch.contents import Library, Literature, plan_contents
+from fulfilment.batch.contents import Library, Literature, NothingToSend, plan_contents
+from fulfilment.batch.coverage import active_items, products_by_item
 from fulfilment.batch.numbers import packet_number
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
@@ -24,10 +25,10 @@ from fulfilment.models import (
     Packet,
     PacketItem,
     Product,
+    UncoveredProduct,
+    UnmatchedPublication,
 )
 from fulfilment.settings import CompanyProfile
-from inventory.lookup import product_codes
-from inventory.models import LiteratureItem, LiteratureProduct, Substitute
 
 ANSWERED_BY_PACKET = ("mail", "both", "email")
 WAITING = ("new", "held")
@@ -38,6 +39,8 @@ _PACKET_TABLE = cast(Table, Packet.__table__)
 _PACKET_ITEM_TABLE = cast(Table, PacketItem.__table__)
 _BATCH_HOLD_TABLE = cast(Table, BatchHold.__table__)
 _EVENT_TABLE = cast(Table, Event.__table__)
+_UNCOVERED_TABLE = cast(Table, UncoveredProduct.__table__)
+_UNMATCHED_TABLE = cast(Table, UnmatchedPublication.__table__)
 
 
 @dataclass(frozen=True)
@@ -55,21 +58,8 @@ def cutoff(business_date: date, profile: CompanyProfile) -> datetime:
 
 def load_library(session: Session) -> Library:
     """Every active literature item with the product codes it covers."""
-    items = session.scalars(
-        select(LiteratureItem)
-        .where(LiteratureItem.status == "active", LiteratureItem.kind != "supply")
-        .order_by(LiteratureItem.id)
-    ).all()
-    links = session.execute(
-        select(LiteratureProduct.item_id, LiteratureProduct.product_id).order_by(
-            LiteratureProduct.item_id, LiteratureProduct.position
-        )
-    ).all()
-    codes = product_codes(session, {product_id for _, product_id in links})
-    covered: dict[int, list[str]] = {}
-    for item_id, product_id in links:
-        covered.setdefault(item_id, []).append(codes[product_id])
-    _hand_over_retired(session, covered, active={item.id for item in items})
+    items = active_items(session)
+    covered = products_by_item(session, {item.id for item in items})
     return Library(
         [
             Literature(
@@ -82,29 +72,11 @@ def load_library(session: Session) -> Library:
                 weight_g=item.weight_g or 0,
                 shelf=item.shelf,
                 has_pdf=item.pdf_sha256 is not None,
+                aliases=tuple(item.aliases),
             )
             for item in items
         ]
     )
-
-
-def _hand_over_retired(
-    session: Session, covered: dict[int, list[str]], *, active: set[int]
-) -> None:
-    """A retired item's products go to its best active substitute, so requests still find it."""
-    pairs = session.execute(
-        select(Substitute.item_id, Substitute.substitute_id)
-        .join(LiteratureItem, LiteratureItem.id == Substitute.item_id)
-        .where(LiteratureItem.status == "retired")
-        .order_by(Substitute.item_id, Substitute.rank)
-    ).all()
-    handed: set[int] = set()
-    for retired, substitute in pairs:
-        if retired in handed or substitute not in active:
-            continue
-        handed.add(retired)
-        products = covered.setdefault(substitute, [])
-        products += [code for code in covered.get(retired, []) if code not in products]
 
 
 @dataclass(frozen=True)
@@ -116,7 +88,7 @@ class _Waiting:
     publication: str
     page: str
     country: str
-    products: list[str]
+    products: dict[str, int]
 
 
 def _waiting_inquiries(session: Session, before: datetime) -> Iterator[_Waiting]:
@@ -147,19 +119,19 @@ def _waiting_inquiries(session: Session, before: datetime) -> Iterator[_Waiting]
                 .where(Inquiry.id.in_(some))
             )
         }  # fmt: skip
-        asked: dict[int, list[str]] = {}
-        for inquiry_id, code in session.execute(
-            select(InquiryProduct.inquiry_id, Product.code)
+        asked: dict[int, dict[str, int]] = {}
+        for inquiry_id, code, product_id in session.execute(
+            select(InquiryProduct.inquiry_id, Product.code, Product.id)
             .join(Product, Product.id == InquiryProduct.product_id)
             .where(InquiryProduct.inquiry_id.in_(some))
             .order_by(InquiryProduct.inquiry_id, InquiryProduct.position)
         ):
-            asked.setdefault(inquiry_id, []).append(code)
+            asked.setdefault(inquiry_id, {})[code] = product_id
         for id_ in some:
             row = rows[id_]
             yield _Waiting(
                 id_, row.response, row.source_detail, row.source_page, row.country,
-                asked.get(id_, []),
+                asked.get(id_, {}),
             )  # fmt: skip
 
 
@@ -196,7 +168,7 @@ def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datet
             pending.write(session)
         try:
             contents = plan_contents(
-                products=inquiry.products,
+                products=list(inquiry.products),
                 country=inquiry.country,
                 home_country=profile.default_country,
                 response=inquiry.response,
@@ -209,7 +181,16 @@ def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datet
                 {"batch_id": batch.id, "inquiry_id": inquiry.id, "reason": str(reason)}
             )
             pending.events.append(_event(inquiry.id, now, "held", str(reason)))
+            if isinstance(reason, NothingToSend):
+                pending.uncovered(inquiry, reason.uncovered)
             continue
+        pending.uncovered(inquiry, contents.uncovered)
+        if contents.unmatched_publication:
+            publication, page = contents.unmatched_publication
+            pending.unmatched.append(
+                {"batch_id": batch.id, "inquiry_id": inquiry.id, "publication": publication,
+                 "page": page}
+            )  # fmt: skip
         position += 1
         number = packet_number(batch.business_date, position)
         pending.packets.append(
@@ -247,7 +228,8 @@ def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datet
 
 
 class _Pending:
-    """Planned rows not written yet: packets with their items, holds, timeline events."""
+    """Planned rows not written yet: packets with their items, holds, timeline events, and
+    the products and publications no literature answered."""
 
     def __init__(self, batch_id: int) -> None:
         self.batch_id = batch_id
@@ -255,6 +237,16 @@ class _Pending:
         self.items: list[list[dict[str, Any]]] = []
         self.holds: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []
+        self.gaps: list[dict[str, Any]] = []
+        self.unmatched: list[dict[str, Any]] = []
+
+    def uncovered(self, inquiry: _Waiting, codes: Sequence[str]) -> None:
+        """Record the inquiry's products no literature covers, for the letter and the gaps."""
+        self.gaps += [
+            {"batch_id": self.batch_id, "inquiry_id": inquiry.id,
+             "product_id": inquiry.products[code]}
+            for code in codes
+        ]  # fmt: skip
 
     def __len__(self) -> int:
         return len(self.packets) + len(self.holds)
@@ -286,7 +278,12 @@ class _Pending:
             session.execute(insert(_BATCH_HOLD_TABLE), self.holds)
         if self.events:
             session.execute(insert(_EVENT_TABLE), self.events)
+        if self.gaps:
+            session.execute(insert(_UNCOVERED_TABLE), self.gaps)
+        if self.unmatched:
+            session.execute(insert(_UNMATCHED_TABLE), self.unmatched)
         self.packets, self.items, self.holds, self.events = [], [], [], []
+        self.gaps, self.unmatched = [], []
 
 
 def _event(inquiry_id: int, at: datetime, kind: str, detail: str) -> dict[str, Any]:

@@ -21,7 +21,11 @@ PREVIEW_NUMBER = "PREVIEW"
 def preview_packet(
     url: str, inquiry_id: int, *, out_dir: Path, profile: CompanyProfile, today: date
 ) -> dict[str, str]:
-    """Write letter (with cross-sell page), envelope and label PDFs for one inquiry."""
+    """Write letter (with cross-sell page), envelope and label PDFs for one inquiry.
+
+    Partly covered inquiries preview as the batch sends them; one the batch would hold is
+    refused with the hold's reason.
+    """
     with unit_of_work(url) as uow:
         session = uow.session
         inquiry = session.get(
@@ -57,5 +61,6 @@ def preview_packet(
             publication_note=render.PublicationNote(*contents.page_note)
             if contents.page_note
             else None,
+            follow_up=contents.uncovered,
         )
     return write_packet_files(packet, out_dir, f"inquiry-{inquiry_id}")

@@ -1,6 +1,7 @@
 """Read-only views of batches and packets for the CLI, the flow's summary and the web."""
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
@@ -8,7 +9,15 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from fulfilment.db import unit_of_work
 from fulfilment.errors import NotFound
-from fulfilment.models import Batch, BatchHold, Packet, PacketItem
+from fulfilment.models import (
+    Batch,
+    BatchHold,
+    Packet,
+    PacketItem,
+    Product,
+    UncoveredProduct,
+    UnmatchedPublication,
+)
 
 
 def batch_summary(url: str, batch_id: int) -> dict[str, Any]:
@@ -62,6 +71,7 @@ def _packet(packet: Packet) -> dict[str, Any]:
         "weight_g": packet.weight_g,
         "postage_class": packet.postage_class,
         "mailed_at": packet.mailed_at.isoformat() if packet.mailed_at else None,
+        "follow_up": sorted(gap.product.code for gap in packet.uncovered),
         "items": [
             {"code": item.code, "requested_code": item.requested_code, "qty": item.qty,
              "status": item.status}
@@ -80,6 +90,9 @@ def batch_show(url: str, batch_id: int) -> dict[str, Any]:
             options=[
                 selectinload(Batch.packets).selectinload(Packet.items),
                 selectinload(Batch.packets).selectinload(Packet.inquiry),
+                selectinload(Batch.packets)
+                .selectinload(Packet.uncovered)
+                .selectinload(UncoveredProduct.product),
                 selectinload(Batch.holds),
             ],
         )
@@ -123,3 +136,72 @@ def _separate_cover(session: Session, batch_id: int) -> list[dict[str, Any]]:
          "requested_code": item.requested_code, "qty": item.qty, "status": item.status}
         for number, inquiry_id, item in separate_cover_items(session, batch_id)
     ]  # fmt: skip
+
+
+def plan_warnings(url: str, batch_id: int) -> list[str]:
+    """What the batch's plan could not answer in full, read from what it stored, one line each.
+
+    Products no literature covers (the rep follows up, or the inquiry waits), and publication
+    pages no bulletin matches (the letter goes without its page note).
+    """
+    with unit_of_work(url) as uow:
+        session = uow.session
+        products = (
+            session.execute(
+                select(Product.code, Product.name, func.count(), func.count(BatchHold.id))
+                .select_from(UncoveredProduct)
+                .join(Product, Product.id == UncoveredProduct.product_id)
+                .outerjoin(
+                    BatchHold,
+                    (BatchHold.batch_id == UncoveredProduct.batch_id)
+                    & (BatchHold.inquiry_id == UncoveredProduct.inquiry_id),
+                )
+                .where(UncoveredProduct.batch_id == batch_id)
+                .group_by(Product.code, Product.name)
+                .order_by(Product.code)
+            )
+            .tuples()
+            .all()
+        )
+        pages = (
+            session.execute(
+                select(UnmatchedPublication.publication, UnmatchedPublication.page)
+                .where(UnmatchedPublication.batch_id == batch_id)
+                .order_by(UnmatchedPublication.publication, UnmatchedPublication.inquiry_id)
+            )
+            .tuples()
+            .all()
+        )
+    return _uncovered_warnings(products) + _publication_warnings(pages)
+
+
+def _uncovered_warnings(rows: Sequence[tuple[str, str, int, int]]) -> list[str]:
+    warnings = []
+    for code, name, asked, held in rows:
+        outcome = [
+            f"{n} {_inquiries(n)} {what}"
+            for n, what in ((asked - held, "sent without it, the rep follows up"), (held, "held"))
+            if n
+        ]
+        warnings.append(
+            f"no literature covers {code} ({name}): {'; '.join(outcome)}; add it with "
+            f"'litcenter literature add ... --products {code}'"
+        )
+    return warnings
+
+
+def _publication_warnings(rows: Sequence[tuple[str, int]]) -> list[str]:
+    pages: dict[str, list[int]] = {}
+    for publication, page in rows:
+        pages.setdefault(publication, []).append(page)
+    return [
+        f"no bulletin matches {publication!r} ({len(found)} {_inquiries(len(found))}, "
+        f"page{'s' if len(found) > 1 else ''} {', '.join(str(p) for p in found)}): sent without "
+        "a page note; add the bulletin with 'litcenter literature add ... --kind bulletin', "
+        f"giving --alias {publication!r} if its title reads otherwise"
+        for publication, found in pages.items()
+    ]
+
+
+def _inquiries(count: int) -> str:
+    return "inquiry" if count == 1 else "inquiries"

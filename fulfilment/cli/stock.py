@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from inventory.movements import Movement
 
 literature = typer.Typer(
-    help="Brochures and other literature: add, new editions, retire.", no_args_is_help=True
+    help="Brochures and other literature: add, new editions, aliases, retire, what is missing.",
+    no_args_is_help=True,
 )
 stock = typer.Typer(
     help="Stock on shelves and in reserve, and what to reorder.", no_args_is_help=True
@@ -46,6 +47,7 @@ def _show_item(item: "ItemView", as_json: bool) -> None:
             ("edition", item.edition),
             ("products", ", ".join(item.products)),
             ("substitutes", ", ".join(item.substitutes)),
+            ("aliases", "; ".join(item.aliases)),
             ("pdf", f"{item.pdf} ({item.page_count} pages, {item.paper_size})" if item.pdf else ""),
             ("shelf", item.shelf),
             ("weight", f"{item.weight_g} g" if item.weight_g is not None else ""),
@@ -81,6 +83,10 @@ def literature_add(
     substitute: Annotated[
         list[str], typer.Option(help="Item to send instead when short; repeat, best first.")
     ] = [],  # noqa: B006 - Typer reads the default, it is never mutated
+    alias: Annotated[
+        list[str],
+        typer.Option(help='Another name inquirers use for it, e.g. "Pump Digest 11/2026"; repeat.'),
+    ] = [],  # noqa: B006 - Typer reads the default, it is never mutated
     as_json: JsonFlag = False,
 ) -> None:
     """Add a literature item or supply, with empty stock."""
@@ -98,6 +104,7 @@ def literature_add(
         reorder_point=reorder_point,
         reorder_qty=reorder_qty,
         substitutes=[code for value in substitute for code in _split(value)],
+        aliases=alias,
     )
     item = add_item(
         context.url,
@@ -132,6 +139,42 @@ def literature_retire(code: Code, as_json: JsonFlag = False) -> None:
 
     context = ready()
     _show_item(retire_item(context.url, code, now=local_now(context.profile.timezone)), as_json)
+
+
+@literature.command("alias")
+def literature_alias(
+    code: Code,
+    names: Annotated[
+        list[str], typer.Argument(metavar="NAME...", help="Names inquirers use for the item.")
+    ],
+    as_json: JsonFlag = False,
+) -> None:
+    """Give a bulletin the other names inquirers write it by, so their page notes find it."""
+    from inventory.items import add_aliases
+
+    context = ready()
+    _show_item(
+        add_aliases(context.url, code, names, now=local_now(context.profile.timezone)), as_json
+    )
+
+
+@literature.command("gaps")
+def literature_gaps_list(as_json: JsonFlag = False) -> None:
+    """Products inquiries asked about that no literature covers: what marketing should add."""
+    from fulfilment.batch.coverage import literature_gaps
+
+    gaps = literature_gaps(ready().url)
+    if as_json:
+        emit_json({"gaps": gaps})
+        return
+    if not gaps:
+        console.print("Every product asked about has literature.")
+        return
+    table(
+        "Products without literature",
+        ["code", "name", "inquiries", "oldest"],
+        [(gap["code"], gap["name"], gap["inquiries"], gap["oldest"]) for gap in gaps],
+    )
 
 
 @literature.command("list")

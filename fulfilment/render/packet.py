@@ -165,6 +165,8 @@ class PacketData:
     envelope: str
     labels: LabelSetup
     publication_note: PublicationNote | None = None
+    # Products asked about that no literature covers: the rep follows up on them.
+    follow_up: tuple[Product, ...] = ()
 
     @property
     def enclosed(self) -> tuple[Enclosure, ...]:

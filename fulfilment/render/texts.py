@@ -122,6 +122,7 @@ def packet_values(packet: PacketData, **extra: Any) -> dict[str, Any]:
         "rep": packet.rep,
         "call_date": packet.call_date,
         "note": packet.publication_note,
+        "follow_up": packet.follow_up,
         "kinds": kind_labels(packet.language),
         **extra,
     }
