@@ -21,7 +21,7 @@ from fulfilment.batch.render_step import chunk_folder, chunk_positions, render_c
 from fulfilment.batch.reserve import reserve_stock
 from fulfilment.batch.run_lock import exclusive_batch_run
 from fulfilment.batch.smtp import record_emails_sent, send_emails
-from fulfilment.batch.views import batch_summary
+from fulfilment.batch.views import batch_summary, plan_warnings
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.home import require_database
@@ -161,7 +161,7 @@ def daily_batch(business_date: date, out_dir: str, label_start: int = 1) -> dict
         **reserved,
         "new_packets": new_packets,
         "files": files,
-        "warnings": warnings,
+        "warnings": [*plan_warnings(url, batch_id), *warnings],
         "seconds": round(time.perf_counter() - started, 2),
     }
     _publish(summary)

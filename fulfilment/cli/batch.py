@@ -32,7 +32,7 @@ batch = typer.Typer(
 )
 
 BATCH_RUN_KEYS = ("batch_id", "date", "packets", "new_packets", "held", "backordered",
-                  "separate_cover", "files", "seconds")  # fmt: skip
+                  "separate_cover", "files", "warnings", "seconds")  # fmt: skip
 OutOption = Annotated[Path | None, typer.Option("--out", help="Folder for the files.")]
 
 

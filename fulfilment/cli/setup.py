@@ -116,6 +116,8 @@ def demo(as_json: JsonFlag = False) -> None:
         f"{batch['backordered']} items backordered, in {batch['seconds']} s. Files:"
     )
     key_values(list(batch["files"].items()))
+    for warning in batch["warnings"]:
+        console.print(f"warning: {warning}", markup=False)
     console.print(
         "Next: litcenter batch show "
         f"{batch['batch_id']}  |  litcenter quarantine list  |  litcenter stock show"

@@ -28,8 +28,12 @@ def test_demo_then_batch_commands(cli: Cli, tmp_path: Path) -> None:
     again = cli("batch", "run", "--date", batch["date"], "--json")
     assert again.code == 0, again.stderr
     assert set(again.json()) == {"batch_id", "date", "packets", "new_packets", "held",
-                                 "backordered", "separate_cover", "files", "seconds"}  # fmt: skip
+                                 "backordered", "separate_cover", "files", "warnings",
+                                 "seconds"}  # fmt: skip
     assert again.json()["new_packets"] == 0
+    assert any(
+        "no bulletin matches 'Flow Control Nov 2026'" in w for w in again.json()["warnings"]
+    ), "a re-run still warns of the demo's page in a bulletin marketing has not added"
 
     listed = cli("batch", "list", "--json").json()
     assert [b["date"] for b in listed] == [batch["date"]]
