@@ -5,7 +5,6 @@ from typing import Annotated
 
 import typer
 
-from fulfilment.batch.atomic import atomic_write
 from fulfilment.cli.context import out_folder
 from fulfilment.cli.output import JsonFlag, console, emit_json, key_values, table
 
@@ -40,6 +39,7 @@ def align(
     as_json: JsonFlag = False,
 ) -> None:
     """Print each label's outline with the printer's offsets, to hold against a blank sheet."""
+    from fulfilment.batch.atomic import atomic_write
     from fulfilment.render import render_alignment_sheet
     from fulfilment.render.stationery import label_sheet
     from fulfilment.settings import Settings

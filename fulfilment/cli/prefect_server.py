@@ -3,19 +3,14 @@
 from contextlib import nullcontext
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from fulfilment.cli.output import JsonFlag, console, emit_json, errors, key_values
-from fulfilment.prefect_home import (
-    BackgroundServer,
-    find,
-    log_path,
-    start_server,
-    stop_server,
-)
-from fulfilment.settings import Settings
+
+if TYPE_CHECKING:
+    from fulfilment.prefect_home import BackgroundServer
 
 prefect = typer.Typer(
     help="A Prefect server in the background: its UI shows batch runs; runs report to it.",
@@ -34,6 +29,10 @@ def start(
     as_json: JsonFlag = False,
 ) -> None:
     """Start this home's Prefect server in the background, or say where it already runs."""
+    # Each command imports what it calls: `litcenter --help` and every other command start faster.
+    from fulfilment.prefect_home import start_server
+    from fulfilment.settings import Settings
+
     home = Settings().home
     # A first start sets up the server's database: tens of seconds with nothing to show.
     waiting = nullcontext() if as_json else errors.status("Starting the Prefect server")
@@ -51,6 +50,9 @@ def start(
 @prefect.command("status")
 def status(as_json: JsonFlag = False) -> None:
     """Say whether this home's Prefect server is up, and where."""
+    from fulfilment.prefect_home import find
+    from fulfilment.settings import Settings
+
     home = Settings().home
     found = find(home)
     if as_json:
@@ -78,6 +80,9 @@ def status(as_json: JsonFlag = False) -> None:
 @prefect.command("stop")
 def stop(as_json: JsonFlag = False) -> None:
     """Stop this home's Prefect server; its data stays for the next start."""
+    from fulfilment.prefect_home import stop_server
+    from fulfilment.settings import Settings
+
     found = stop_server(Settings().home)
     if as_json:
         emit_json(
@@ -96,5 +101,7 @@ def stop(as_json: JsonFlag = False) -> None:
     console.print(f"Stopped the Prefect server at {found.server.api_url}", markup=False)
 
 
-def _described(server: BackgroundServer, home: Path) -> dict[str, Any]:
+def _described(server: "BackgroundServer", home: Path) -> dict[str, Any]:
+    from fulfilment.prefect_home import log_path
+
     return {**asdict(server), "ui_url": server.ui_url, "log": str(log_path(home))}
