@@ -28,7 +28,9 @@ LARGE_FILE_BYTES = 200_000
 
 
 def import_file(
-    file: Annotated[Path, typer.Argument(help="CSV (UTF-8), JSON list or Excel workbook (.xlsx) of inquiries.")],
+    file: Annotated[
+        Path, typer.Argument(help="CSV (UTF-8), JSON list or Excel workbook (.xlsx) of inquiries.")
+    ],
     as_json: JsonFlag = False,
 ) -> None:
     """Import inquiries; bad rows go to quarantine, repeats are recognised."""
