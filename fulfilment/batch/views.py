@@ -146,32 +146,24 @@ def plan_warnings(url: str, batch_id: int) -> list[str]:
     """
     with unit_of_work(url) as uow:
         session = uow.session
-        products = (
-            session.execute(
-                select(Product.code, Product.name, func.count(), func.count(BatchHold.id))
-                .select_from(UncoveredProduct)
-                .join(Product, Product.id == UncoveredProduct.product_id)
-                .outerjoin(
-                    BatchHold,
-                    (BatchHold.batch_id == UncoveredProduct.batch_id)
-                    & (BatchHold.inquiry_id == UncoveredProduct.inquiry_id),
-                )
-                .where(UncoveredProduct.batch_id == batch_id)
-                .group_by(Product.code, Product.name)
-                .order_by(Product.code)
+        products = session.execute(
+            select(Product.code, Product.name, func.count(), func.count(BatchHold.id))
+            .select_from(UncoveredProduct)
+            .join(Product, Product.id == UncoveredProduct.product_id)
+            .outerjoin(
+                BatchHold,
+                (BatchHold.batch_id == UncoveredProduct.batch_id)
+                & (BatchHold.inquiry_id == UncoveredProduct.inquiry_id),
             )
-            .tuples()
-            .all()
-        )
-        pages = (
-            session.execute(
-                select(UnmatchedPublication.publication, UnmatchedPublication.page)
-                .where(UnmatchedPublication.batch_id == batch_id)
-                .order_by(UnmatchedPublication.publication, UnmatchedPublication.inquiry_id)
-            )
-            .tuples()
-            .all()
-        )
+            .where(UncoveredProduct.batch_id == batch_id)
+            .group_by(Product.code, Product.name)
+            .order_by(Product.code)
+        ).all()
+        pages = session.execute(
+            select(UnmatchedPublication.publication, UnmatchedPublication.page)
+            .where(UnmatchedPublication.batch_id == batch_id)
+            .order_by(UnmatchedPublication.publication, UnmatchedPublication.inquiry_id)
+        ).all()
     return _uncovered_warnings(products) + _publication_warnings(pages)
 
 

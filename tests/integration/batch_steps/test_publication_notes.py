@@ -27,7 +27,7 @@ def notes(url: str, batch_id: int) -> dict[str, tuple[str, int | None]]:
             select(Inquiry.external_id, Packet.publication, Packet.publication_page)
             .join(Inquiry, Inquiry.id == Packet.inquiry_id)
             .where(Packet.batch_id == batch_id)
-        ).tuples()
+        )
         return {external_id or "": (publication, page) for external_id, publication, page in rows}
 
 
