@@ -6,7 +6,6 @@ from contextlib import contextmanager
 
 from prefect.events.worker import EventsWorker
 from prefect.logging.handlers import APILogWorker
-from prefect.server.api.server import SubprocessASGIServer
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from fulfilment.prefect_home import running_server
@@ -31,6 +30,9 @@ def prefect_api() -> Iterator[str]:
         with _reporting_to(background.api_url):
             yield background.api_url
         return
+    # Importing Prefect's server takes seconds: only a run that starts one pays for it.
+    from prefect.server.api.server import SubprocessASGIServer
+
     server = SubprocessASGIServer()
     server.start(timeout=120)
     try:
