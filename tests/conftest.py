@@ -59,6 +59,18 @@ class CliResult:
         return json.loads(self.stdout)
 
 
+def assert_one_line_error(result: CliResult, *fragments: str) -> None:
+    """The command failed with one `error:` line naming each fragment, and printed nothing else."""
+    assert result.code == 1, result.stdout + result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    assert "Traceback" not in result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
 @dataclass
 class Cli:
     """Runs the installed litcenter command in a home folder against one database."""

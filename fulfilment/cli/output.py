@@ -58,8 +58,9 @@ def step_progress(
     """A bar over a flow's steps; yields a callback taking the step now running.
 
     A step reported as "<step> N of M" moves the bar part of the way through that step.
+    Drawn only on a terminal: piped or logged, stderr keeps to the one `error:` line.
     """
-    if not show:
+    if not (show and errors.is_terminal):
         yield lambda step: None
         return
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -86,8 +87,8 @@ def step_progress(
 
 @contextmanager
 def progress_bar(description: str, *, show: bool) -> Iterator[Any]:
-    """A Rich progress bar; yields a callback(done, total), a no-op when not shown."""
-    if not show:
+    """A Rich progress bar on a terminal; yields a callback(done, total), else a no-op."""
+    if not (show and errors.is_terminal):
         yield lambda done, total: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, CliResult
+from tests.conftest import Cli, assert_one_line_error
 from tests.support.samples import CHINESE, GOOD, reference_files, write_csv
 from tests.support.workbooks import ENCRYPTED_XLSX, lead_rows, write_xlsx
 
@@ -62,17 +62,6 @@ def test_the_same_leads_sent_as_csv_and_as_a_workbook_are_one_set(
     assert ready_cli("import", str(csv_file), "--json").json()["accepted"] == 2
     workbook = write_xlsx(tmp_path / "leads.xlsx", lead_rows([GOOD_CELLS, CHINESE_CELLS]))
     assert ready_cli("import", str(workbook), "--json").json()["duplicates"] == 2
-
-
-def assert_one_line_error(result: CliResult, *fragments: str) -> None:
-    assert result.code == 1
-    assert result.stdout == ""
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    assert "Traceback" not in result.stderr
-    for fragment in fragments:
-        assert fragment in lines[0]
 
 
 def test_a_workbook_that_cannot_be_read_is_one_line_and_imports_nothing(

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli
+from tests.conftest import Cli, assert_one_line_error
 from tests.support.samples import CHINESE, GOOD, reference_files, write_csv
 
 
@@ -19,17 +19,6 @@ def ready_cli(cli: Cli, tmp_path: Path) -> Cli:
         "rows": 5, "created": 5, "updated": 0,
     }  # fmt: skip
     return cli
-
-
-def assert_one_line_error(result, *fragments: str) -> None:  # type: ignore[no-untyped-def]
-    assert result.code == 1
-    assert result.stdout == ""
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    assert "Traceback" not in result.stderr
-    for fragment in fragments:
-        assert fragment in lines[0]
 
 
 def test_init_is_idempotent_and_writes_a_profile(cli: Cli) -> None:

@@ -1,5 +1,6 @@
 """The README's first command and the batch commands, run as staff run them."""
 
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,30 @@ def test_batch_errors_are_one_line(cli: Cli) -> None:
         assert result.code == 1, args
         assert result.stderr.startswith("error: ") and fragment in result.stderr
         assert result.stderr.count("\n") == 1
+
+
+def test_a_batch_on_a_partly_used_label_sheet_starts_at_the_first_unused_label(
+    cli: Cli,
+) -> None:
+    demo = Path(__file__).resolve().parents[3] / "fulfilment" / "demo_data"
+    assert cli("init").code == 0
+    for command in (["products", "import"], ["reps", "import"]):
+        assert cli(*command, str(demo / f"{command[0]}.csv")).code == 0
+    assert cli("stock", "import", str(demo / "literature.csv")).code == 0
+    assert cli("import", str(demo / "inquiries.csv")).code == 0
+
+    refused = cli("batch", "run", "--date", "2026-11-24", "--label-start", "31")
+    assert refused.code == 1 and refused.stderr.count("\n") == 1
+    assert "start position 31 is not on the avery-5160 sheet" in refused.stderr
+    assert cli("batch", "list", "--json").json() == [], "a refused start plans nothing"
+
+    run = cli("batch", "run", "--date", "2026-11-24", "--label-start", "7", "--json")
+    assert run.code == 0, run.stderr
+    labels = Path(run.json()["files"]["labels"]).read_bytes()
+    sheet = label_sheet("avery-5160")
+    first_line = text_runs(labels)[0]
+    assert sheet.cell(7).contains(first_line.extent), "labels 1 to 6 were used already"
+    printed = sum(
+        p["channel"] == "print" for p in cli("batch", "show", "1", "--json").json()["packets"]
+    )
+    assert len(PdfReader(BytesIO(labels)).pages) == -(-(6 + printed) // sheet.per_sheet)

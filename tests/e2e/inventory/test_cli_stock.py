@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, CliResult
+from tests.conftest import Cli, assert_one_line_error
 from tests.integration.inventory import pdfs
 from tests.support.samples import reference_files, write_csv
 
@@ -18,16 +18,6 @@ def ready_cli(cli: Cli, tmp_path: Path) -> Cli:
     assert cli("init").code == 0
     assert cli("products", "import", str(products)).code == 0
     return cli
-
-
-def assert_one_line_error(result: CliResult, *fragments: str) -> None:
-    assert result.code == 1, result.stdout + result.stderr
-    assert result.stdout == ""
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    for fragment in fragments:
-        assert fragment in lines[0]
 
 
 def test_literature_add_upload_list_and_retire(ready_cli: Cli, tmp_path: Path) -> None:

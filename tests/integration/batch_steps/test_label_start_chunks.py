@@ -1,0 +1,24 @@
+"""A batch that starts on a partly used label sheet is cut into chunks of whole sheets still."""
+
+from pathlib import Path
+
+from fulfilment.batch.plan import plan_batch
+from fulfilment.batch.render_step import chunk_positions
+from tests.support.synthetic import BATCH_DAY, synthetic_world
+from tests.support.world import PROFILE
+
+PER_SHEET = 30  # the profile's Avery 5160
+
+
+def test_the_first_chunk_is_short_by_the_used_labels_and_every_other_ends_a_sheet(
+    database_url: str, tmp_path: Path
+) -> None:
+    synthetic_world(database_url, tmp_path / "home", inquiries=700)
+    batch_id = plan_batch(database_url, BATCH_DAY, profile=PROFILE).batch_id
+    fresh = chunk_positions(database_url, batch_id, profile=PROFILE)
+    started = chunk_positions(database_url, batch_id, profile=PROFILE, label_start=7)
+
+    assert len(started) > 1
+    assert [p for chunk in started for p in chunk] == [p for chunk in fresh for p in chunk]
+    assert (6 + len(started[0])) % PER_SHEET == 0, "chunk 1 fills the started sheet"
+    assert all(len(chunk) % PER_SHEET == 0 for chunk in started[1:-1]), "whole sheets between"
