@@ -2,7 +2,6 @@
 
 import os
 import time
-import uuid
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,12 +17,7 @@ from fulfilment.batch.outputs import ChunkFiles
 from fulfilment.batch.packet_data import PacketContext
 from fulfilment.batch.plan import plan_batch
 from fulfilment.batch.printer_files import assemble_batch, assembled_files
-from fulfilment.batch.render_step import (
-    chunk_folder,
-    chunk_positions,
-    claim_chunk,
-    render_chunk,
-)
+from fulfilment.batch.render_step import chunk_folder, chunk_positions, render_chunk
 from fulfilment.batch.reserve import reserve_stock
 from fulfilment.batch.run_lock import exclusive_batch_run
 from fulfilment.batch.smtp import record_emails_sent, send_emails
@@ -69,14 +63,12 @@ def render_part(
     work_dir: Path,
     context: PacketContext,
     label_start: int,
-    claims: Path | None,
 ) -> ChunkFiles:
     """Render a few hundred packets into letter, envelope and label PDFs."""
     url, _ = _center()
     return render_chunk(
         url, batch_id=batch_id, business_date=business_date, index=index,
         positions=positions, work_dir=work_dir, context=context, label_start=label_start,
-        claims=claims,
     )  # fmt: skip
 
 
@@ -188,37 +180,26 @@ def _render_and_assemble(
     """Render the reserved batch in chunks, then merge them into the printer files.
 
     A day of one chunk renders here: starting a worker process costs more than the chunk.
-    A longer day is shared: the workers take chunks from the end while this process, ready at
-    once where they take seconds to start, renders from the start until it meets them.
     """
     url, profile = _center()
     with unit_of_work(url) as uow:
         context = PacketContext(uow.session, profile)
     work_dir = chunk_folder(out_dir, batch_id)
     work_dir.mkdir(parents=True, exist_ok=True)
-    # One claims folder per run: claims a killed run left behind are not this run's.
-    claims = work_dir / f"claims-{uuid.uuid4().hex}" if in_workers else None
-    futures = [
-        render_part.submit(batch_id, business_date, index, positions, work_dir, context,
-                           label_start, claims)
-        for index, positions in reversed(list(enumerate(chunks)))
-    ] if claims else []  # fmt: skip
+    arguments = [
+        (batch_id, business_date, index, positions, work_dir, context, label_start)
+        for index, positions in enumerate(chunks)
+    ]
     rendered = []
-    for index, positions in enumerate(chunks):
-        if claims is not None and not claim_chunk(claims, index):
-            break  # the workers, coming from the end, have this chunk and all after it
-        report(f"render chunk {index + 1} of {len(chunks)}")
-        rendered.append(
-            render_part(batch_id, business_date, index, positions, work_dir, context,
-                        label_start, None)
-        )  # fmt: skip
-    if futures:
-        # Every chunk has its future; one whose chunk this process rendered returns at once.
-        mine = len(rendered)
-        rendered = []
-        for future in futures:
+    if in_workers:
+        futures = [render_part.submit(*args) for args in arguments]
+        for done, future in enumerate(futures, start=1):
+            report(f"render chunk {done} of {len(futures)}")
             rendered.append(future.result())
-            report(f"render chunk {max(mine, len(rendered))} of {len(chunks)}")
+    else:
+        for done, args in enumerate(arguments, start=1):
+            report(f"render chunk {done} of {len(arguments)}")
+            rendered.append(render_part(*args))
     report("assemble")
     return assemble(batch_id, out_dir, rendered, context)
 

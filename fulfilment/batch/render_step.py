@@ -1,7 +1,6 @@
 """Step 3, render: a chunk of printed packets into letter, envelope and label parts to join."""
 
 import math
-import os
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -68,20 +67,6 @@ def chunk_files(
     )
 
 
-def claim_chunk(claims: Path, index: int) -> bool:
-    """True for the one renderer of a run that takes chunk `index`; any other is refused.
-
-    A file created exclusively is the claim: atomic on one machine and on the shared storage
-    a Dask cluster writes its chunks to.
-    """
-    claims.mkdir(parents=True, exist_ok=True)
-    try:
-        os.close(os.open(claims / f"{index:05d}", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-    except FileExistsError:
-        return False
-    return True
-
-
 def chunk_folder(out_dir: Path, batch_id: int) -> Path:
     """Where a batch's chunks wait to be merged: one folder per batch under its output folder."""
     return out_dir / ".chunks" / str(batch_id)
@@ -97,18 +82,14 @@ def render_chunk(
     work_dir: Path,
     context: PacketContext,
     label_start: int = 1,
-    claims: Path | None = None,
 ) -> ChunkFiles:
     """Render one chunk; a chunk already on disk from an earlier run is kept as it is.
 
-    `label_start` is the first unused label on the sheet the batch's labels start on. With
-    `claims`, several renderers share the chunks: one claimed by another is left to it.
+    `label_start` is the first unused label on the sheet the batch's labels start on.
     """
     start = label_start if index == 0 else 1
     files = chunk_files(work_dir, index, positions, label_start=start)
     if all(path.exists() for path in (files.letters, files.envelopes, files.labels)):
-        return files
-    if claims is not None and not claim_chunk(claims, index):
         return files
     with unit_of_work(url) as uow:
         packets = [
