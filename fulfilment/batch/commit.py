@@ -9,7 +9,7 @@ from typing import cast
 from sqlalchemy import ColumnElement, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from fulfilment.batch.views import printed_by, separate_cover_items
+from fulfilment.batch.views import owed_by_earlier_packet, printed_by, separate_cover_items
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.errors import LitcenterError, NotFound
@@ -201,12 +201,11 @@ def _separate_cover_envelopes(session: Session, batch_id: int) -> Counter[str]:
     envelope held these items with a longer letter, so it holds them with the note, it is the
     size the pick list names for them, and it is stored, so no literature is read again here.
     """
-    sent_here = select(PacketItem.packet_id).where(PacketItem.sent_in_batch_id == batch_id)
     return Counter(
         dict(
             session.execute(
                 select(Packet.envelope, func.count())
-                .where(Packet.id.in_(sent_here))
+                .where(owed_by_earlier_packet(batch_id))
                 .group_by(Packet.envelope)
             ).all()
         )

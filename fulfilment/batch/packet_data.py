@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from fulfilment import render
+from fulfilment.batch.views import owed_by_earlier_packet
 from fulfilment.followups import call_due
 from fulfilment.intake.addresses import address_lines
 from fulfilment.models import (
@@ -225,7 +226,6 @@ def load_separate_cover(
     session: Session, batch_id: int, context: PacketContext, *, business_date: date
 ) -> list[render.PacketData]:
     """Earlier packets whose backordered items this batch sends, each carrying just those."""
-    sent_here = select(PacketItem.packet_id).where(PacketItem.sent_in_batch_id == batch_id)
     return [
         replace(
             context.packet(packet, business_date=business_date),
@@ -243,7 +243,7 @@ def load_separate_cover(
                 if item.sent_in_batch_id == batch_id
             ),
         )
-        for packet in _load(session, Packet.id.in_(sent_here))
+        for packet in _load(session, owed_by_earlier_packet(batch_id))
     ]
 
 
@@ -251,12 +251,11 @@ def load_cover_notes(
     session: Session, batch_id: int, owed: Sequence[render.PacketData]
 ) -> list[render.CoverNote]:
     """The owed packets' cover notes in their order, each dated as its packet's letter was."""
-    sent_here = select(PacketItem.packet_id).where(PacketItem.sent_in_batch_id == batch_id)
     letter_dates = dict(
         session.execute(
             select(Packet.number, Batch.business_date)
             .join(Batch, Packet.batch_id == Batch.id)
-            .where(Packet.id.in_(sent_here))
+            .where(owed_by_earlier_packet(batch_id))
         ).all()
     )
     return [

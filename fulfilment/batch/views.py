@@ -4,7 +4,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from fulfilment.db import unit_of_work
@@ -116,6 +116,13 @@ def printed_by(session: Session, batch_id: int, column: InstrumentedAttribute[st
                 .group_by(column)
             ).all()
         )
+    )
+
+
+def owed_by_earlier_packet(batch_id: int) -> ColumnElement[bool]:
+    """Packets whose owed items this batch sends under separate cover, as a condition."""
+    return Packet.id.in_(
+        select(PacketItem.packet_id).where(PacketItem.sent_in_batch_id == batch_id)
     )
 
 
