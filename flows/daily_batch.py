@@ -25,7 +25,7 @@ from fulfilment.batch.views import batch_summary, plan_warnings
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.home import require_database
-from fulfilment.settings import CompanyProfile, Settings
+from fulfilment.settings import Settings
 
 DASK_ADDRESS = "LITCENTER_DASK_ADDRESS"
 # One render process per core: rendering is CPU-bound.
@@ -41,14 +41,14 @@ def start_render_process() -> int:
 @task(name="plan")
 def plan(business_date: date) -> int:
     """Choose the inquiries and each packet's contents."""
-    url, profile = _center()
-    return plan_batch(url, business_date, profile=profile).batch_id
+    settings, url = _center()
+    return plan_batch(url, business_date, profile=settings.profile).batch_id
 
 
 @task(name="reserve")
 def reserve(batch_id: int) -> dict[str, int]:
     """Allocate stock for every printed packet in one transaction."""
-    url, _ = _center()
+    _, url = _center()
     result = reserve_stock(url, batch_id)
     return {"reserved": result.reserved, "substituted": result.substituted,
             "backordered": result.backordered}  # fmt: skip
@@ -65,7 +65,7 @@ def render_part(
     label_start: int,
 ) -> ChunkFiles:
     """Render a few hundred packets into letter, envelope and label PDFs."""
-    url, _ = _center()
+    _, url = _center()
     return render_chunk(
         url, batch_id=batch_id, business_date=business_date, index=index,
         positions=positions, work_dir=work_dir, context=context, label_start=label_start,
@@ -77,16 +77,18 @@ def assemble(
     batch_id: int, out_dir: Path, chunks: list[ChunkFiles], context: PacketContext
 ) -> dict[str, str]:
     """Merge the chunks into one file per printer feed, plus pick list and manifest."""
-    url, _ = _center()
-    home = Settings().home.resolve()
-    return assemble_batch(url, batch_id, out_dir=out_dir, home=home, chunks=chunks, context=context)
+    settings, url = _center()
+    return assemble_batch(
+        url, batch_id, out_dir=out_dir, home=settings.home.resolve(), chunks=chunks,
+        context=context,
+    )  # fmt: skip
 
 
 @task(name="commit")
 def commit(batch_id: int) -> tuple[int, list[str]]:
     """Mark packets printed, pick stock, use supplies and schedule the follow-up calls."""
-    url, profile = _center()
-    result = commit_batch(url, batch_id, profile=profile)
+    settings, url = _center()
+    result = commit_batch(url, batch_id, profile=settings.profile)
     return result.packets, result.warnings
 
 
@@ -106,18 +108,18 @@ def send(email_dir: Path) -> int:
 @task(name="record e-mails sent")
 def record_sent(email_dir: Path) -> int:
     """Mark the packets whose e-mail went out as mailed: their turnaround ends there."""
-    url, profile = _center()
-    return record_emails_sent(url, email_dir, profile=profile)
+    settings, url = _center()
+    return record_emails_sent(url, email_dir, profile=settings.profile)
 
 
-def _center() -> tuple[str, CompanyProfile]:
-    """The database and profile of this machine's settings, read where the step runs.
+def _center() -> tuple[Settings, str]:
+    """This machine's settings and the database they name, read where the step runs.
 
     Never flow parameters: Prefect stores those and shows them in its UI, and the database
     URL may carry a password.
     """
     settings = Settings()
-    return require_database(settings), settings.profile
+    return settings, require_database(settings)
 
 
 @flow(name="daily-batch", validate_parameters=False)
@@ -126,12 +128,12 @@ def daily_batch(business_date: date, out_dir: str, label_start: int = 1) -> dict
     started = time.perf_counter()
     report("plan")
     batch_id = plan(business_date)
-    url, profile = _center()
+    settings, url = _center()
     files = assembled_files(url, batch_id)
     chunks = (
         []
         if files is not None
-        else chunk_positions(url, batch_id, profile=profile, label_start=label_start)
+        else chunk_positions(url, batch_id, profile=settings.profile, label_start=label_start)
     )
     in_workers = len(chunks) > 1
     if in_workers and _dask_address() is None:
@@ -142,13 +144,15 @@ def daily_batch(business_date: date, out_dir: str, label_start: int = 1) -> dict
     report("reserve")
     reserved = reserve(batch_id)
     if files is None:
+        with unit_of_work(url) as uow:
+            context = PacketContext(uow.session, settings.profile)
         files = _render_and_assemble(
-            batch_id, business_date, Path(out_dir), chunks, label_start=label_start,
-            in_workers=in_workers,
+            batch_id, business_date, Path(out_dir), chunks, context=context,
+            label_start=label_start, in_workers=in_workers,
         )  # fmt: skip
     report("commit")
     new_packets, warnings = commit(batch_id)
-    if Settings().smtp is not None and "email" in files:
+    if settings.smtp is not None and "email" in files:
         report("send e-mails")
         email_dir = Path(files["email"])
         try:
@@ -174,6 +178,7 @@ def _render_and_assemble(
     out_dir: Path,
     chunks: list[list[int]],
     *,
+    context: PacketContext,
     label_start: int,
     in_workers: bool,
 ) -> dict[str, str]:
@@ -181,25 +186,17 @@ def _render_and_assemble(
 
     A day of one chunk renders here: starting a worker process costs more than the chunk.
     """
-    url, profile = _center()
-    with unit_of_work(url) as uow:
-        context = PacketContext(uow.session, profile)
     work_dir = chunk_folder(out_dir, batch_id)
     work_dir.mkdir(parents=True, exist_ok=True)
     arguments = [
         (batch_id, business_date, index, positions, work_dir, context, label_start)
         for index, positions in enumerate(chunks)
     ]
+    futures = [render_part.submit(*args) for args in arguments] if in_workers else []
     rendered = []
-    if in_workers:
-        futures = [render_part.submit(*args) for args in arguments]
-        for done, future in enumerate(futures, start=1):
-            report(f"render chunk {done} of {len(futures)}")
-            rendered.append(future.result())
-    else:
-        for done, args in enumerate(arguments, start=1):
-            report(f"render chunk {done} of {len(arguments)}")
-            rendered.append(render_part(*args))
+    for done, args in enumerate(arguments, start=1):
+        report(f"render chunk {done} of {len(arguments)}")
+        rendered.append(futures[done - 1].result() if futures else render_part(*args))
     report("assemble")
     return assemble(batch_id, out_dir, rendered, context)
 
@@ -224,8 +221,8 @@ def run_daily_batch(business_date: date, out_dir: Path, *, label_start: int = 1)
     The database and profile come from the settings (LITCENTER_*), read by each step.
     """
     configured = daily_batch.with_options(task_runner=task_runner())
-    url, profile = _center()
-    render.check_start_position(profile.label_sheet, label_start)
+    settings, url = _center()
+    render.check_start_position(settings.profile.label_sheet, label_start)
     # Taken before the flow starts, so a busy day is one line for the user, not a failed run.
     with exclusive_batch_run(url, business_date):
         return configured(business_date, str(out_dir), label_start)
