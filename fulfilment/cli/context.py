@@ -2,6 +2,7 @@
 folder to write its files in."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,12 @@ class Context:
     settings: "Settings"
     profile: "CompanyProfile"
     url: str
+
+    def now(self) -> datetime:
+        """The center's wall clock, as the services stamp what they store."""
+        from fulfilment.clock import local_now
+
+        return local_now(self.profile.timezone)
 
 
 def ready() -> Context:
