@@ -12,6 +12,7 @@ import random
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -25,6 +26,7 @@ from inventory.items import ItemDraft, add_item
 from inventory.movements import receive
 
 ITEMS = [f"BR-{n:02d}" for n in range(20)]
+NOW = datetime(2026, 11, 24, 9, 0)
 
 
 def stocked_database(folder: Path, name: str, packets: int) -> str:
@@ -40,9 +42,11 @@ def stocked_database(folder: Path, name: str, packets: int) -> str:
         substitutes = [ITEMS[n - 1]] if n % 3 == 0 and n > 0 else []
         draft = ItemDraft(code=code, title=code, kind="brochure", products=["P"],
                           substitutes=substitutes)  # fmt: skip
-        add_item(url, draft, home=folder)
         copies = packets // 10 if n % 3 == 0 else packets
-        receive(url, code, copies, location="shelf")
+        with unit_of_work(url) as uow:
+            add_item(uow, draft, home=folder, now=NOW)
+        with unit_of_work(url) as uow:
+            receive(uow, code, copies, location="shelf", now=NOW)
     return url
 
 
@@ -61,16 +65,22 @@ def run(packets: int) -> dict[str, float | int]:
     with tempfile.TemporaryDirectory(prefix="litcenter-bench-") as folder:
         batched_url = stocked_database(Path(folder), "batched.db", packets)
         start = time.perf_counter()
-        result = allocate(batched_url, requests)
+        with unit_of_work(batched_url) as uow:
+            result = allocate(uow.session, requests, now=NOW)
+            uow.commit()
         allocate_s = time.perf_counter() - start
         start = time.perf_counter()
-        pick(batched_url, keys)
+        with unit_of_work(batched_url) as uow:
+            pick(uow.session, keys, now=NOW)
+            uow.commit()
         pick_s = time.perf_counter() - start
 
         single_url = stocked_database(Path(folder), "single.db", packets)
         start = time.perf_counter()
         for request in requests:
-            allocate(single_url, [request])
+            with unit_of_work(single_url) as uow:
+                allocate(uow.session, [request], now=NOW)
+                uow.commit()
         single_s = time.perf_counter() - start
     return {
         "packets": packets,

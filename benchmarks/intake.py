@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 
 from fulfilment.catalog import import_products
+from fulfilment.clock import local_now
+from fulfilment.db import unit_of_work
 from fulfilment.intake.service import import_inquiries
 from fulfilment.reps import import_reps
 from fulfilment.schema import migrate
@@ -89,13 +91,16 @@ def main() -> None:
         (folder / "reps.csv").write_text(
             "code,name,countries,regions\nR1,Rep One,US,CA\nR2,Rep Two,US,\n"
         )
-        import_products(url, folder / "products.csv")
-        import_reps(url, folder / "reps.csv")
+        with unit_of_work(url) as uow:
+            import_products(uow, folder / "products.csv")
+            import_reps(uow, folder / "reps.csv")
         path = folder / "inquiries.csv"
         write_inquiries(path, args.rows)
         floor = floor_seconds(path, folder)
         started = time.perf_counter()
-        summary = import_inquiries(url, path, profile=CompanyProfile())
+        profile = CompanyProfile()
+        with unit_of_work(url) as uow:
+            summary = import_inquiries(uow, path, profile=profile, now=local_now(profile.timezone))
         seconds = time.perf_counter() - started
     result = {
         "rows": args.rows,

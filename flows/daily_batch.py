@@ -22,6 +22,7 @@ from fulfilment.batch.render_step import chunk_folder, chunk_positions, render_c
 from fulfilment.batch.reserve import reserve_stock
 from fulfilment.batch.run_lock import exclusive_batch_run
 from fulfilment.batch.smtp import record_emails_sent, send_emails
+from fulfilment.batch.steps import Chunk, Rendering, run_batch
 from fulfilment.batch.views import batch_summary, plan_warnings
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
@@ -43,34 +44,31 @@ def start_render_process() -> int:
 def plan(business_date: date) -> int:
     """Choose the inquiries and each packet's contents."""
     settings, url = _center()
-    return plan_batch(url, business_date, profile=settings.profile).batch_id
+    with unit_of_work(url) as uow:
+        now = local_now(settings.profile.timezone)
+        return plan_batch(uow, business_date, profile=settings.profile, now=now).batch_id
 
 
 @task(name="reserve")
 def reserve(batch_id: int) -> dict[str, int]:
     """Allocate stock for every printed packet in one transaction."""
-    _, url = _center()
-    result = reserve_stock(url, batch_id)
+    settings, url = _center()
+    with unit_of_work(url) as uow:
+        result = reserve_stock(uow, batch_id, now=local_now(settings.profile.timezone))
     return {"reserved": result.reserved, "substituted": result.substituted,
             "backordered": result.backordered}  # fmt: skip
 
 
 @task(name="render chunk")
-def render_part(
-    batch_id: int,
-    business_date: date,
-    index: int,
-    positions: list[int],
-    work_dir: Path,
-    context: PacketContext,
-    label_start: int,
-) -> ChunkFiles:
+def render_part(chunk: Chunk, work_dir: Path, context: PacketContext) -> ChunkFiles:
     """Render a few hundred packets into letter, envelope and label PDFs."""
     _, url = _center()
-    return render_chunk(
-        url, batch_id=batch_id, business_date=business_date, index=index,
-        positions=positions, work_dir=work_dir, context=context, label_start=label_start,
-    )  # fmt: skip
+    with unit_of_work(url) as uow:
+        return render_chunk(
+            uow.session, batch_id=chunk.batch_id, business_date=chunk.business_date,
+            index=chunk.index, positions=chunk.positions, work_dir=work_dir, context=context,
+            label_start=chunk.label_start,
+        )  # fmt: skip
 
 
 @task(name="assemble")
@@ -79,17 +77,20 @@ def assemble(
 ) -> dict[str, str]:
     """Merge the chunks into one file per printer feed, plus pick list and manifest."""
     settings, url = _center()
-    return assemble_batch(
-        url, batch_id, out_dir=out_dir, home=settings.home.resolve(), chunks=chunks,
-        context=context,
-    )  # fmt: skip
+    with unit_of_work(url) as uow:
+        return assemble_batch(
+            uow, batch_id, out_dir=out_dir, home=settings.home.resolve(), chunks=chunks,
+            context=context,
+        )  # fmt: skip
 
 
 @task(name="commit")
 def commit(batch_id: int) -> tuple[int, list[str]]:
     """Mark packets printed, pick stock, use supplies and schedule the follow-up calls."""
     settings, url = _center()
-    result = commit_batch(url, batch_id, profile=settings.profile)
+    with unit_of_work(url) as uow:
+        now = local_now(settings.profile.timezone)
+        result = commit_batch(uow, batch_id, profile=settings.profile, now=now)
     return result.packets, result.warnings
 
 
@@ -110,7 +111,8 @@ def send(email_dir: Path) -> int:
 def record_sent(email_dir: Path) -> int:
     """Mark the packets whose e-mail went out as mailed: their turnaround ends there."""
     settings, url = _center()
-    return record_emails_sent(url, email_dir, profile=settings.profile)
+    with unit_of_work(url) as uow:
+        return record_emails_sent(uow, email_dir, now=local_now(settings.profile.timezone))
 
 
 def _center() -> tuple[Settings, str]:
@@ -123,83 +125,87 @@ def _center() -> tuple[Settings, str]:
     return settings, require_database(settings)
 
 
+class _FlowSteps:
+    """The batch's steps as this flow's Prefect tasks; look-ups read in the flow's process."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.settings, self.url = _center()
+        self.out_dir = out_dir
+        self._context: PacketContext | None = None
+
+    def context(self) -> PacketContext:
+        """What every packet of the day shares, read once and handed to each chunk."""
+        if self._context is None:
+            with unit_of_work(self.url) as uow:
+                self._context = PacketContext(uow.session, self.settings.profile)
+        return self._context
+
+    def plan(self, business_date: date) -> int:
+        return plan(business_date)
+
+    def files_or_chunks(
+        self, batch_id: int, label_start: int
+    ) -> tuple[dict[str, str] | None, list[list[int]]]:
+        with unit_of_work(self.url) as uow:
+            files = assembled_files(uow.session, batch_id)
+            if files is not None:
+                return files, []
+            profile = self.settings.profile
+            return None, chunk_positions(
+                uow.session, batch_id, profile=profile, label_start=label_start
+            )
+
+    def start_render_processes(self, count: int) -> None:
+        if _dask_address() is None:
+            # Starting a process and importing Prefect and the renderers takes seconds: done
+            # while this process reserves, rendering starts on processes that are ready.
+            for _ in range(min(RENDER_PROCESSES, count)):
+                start_render_process.submit()
+
+    def reserve(self, batch_id: int) -> dict[str, int]:
+        return reserve(batch_id)
+
+    def render(self, chunk: Chunk) -> ChunkFiles:
+        return render_part(chunk, self._work_dir(chunk.batch_id), self.context())
+
+    def render_elsewhere(self, chunk: Chunk) -> Rendering:
+        return render_part.submit(chunk, self._work_dir(chunk.batch_id), self.context())
+
+    def _work_dir(self, batch_id: int) -> Path:
+        work_dir = chunk_folder(self.out_dir, batch_id)
+        work_dir.mkdir(parents=True, exist_ok=True)
+        return work_dir
+
+    def assemble(self, batch_id: int, chunks: list[ChunkFiles]) -> dict[str, str]:
+        return assemble(batch_id, self.out_dir, chunks, self.context())
+
+    def commit(self, batch_id: int) -> tuple[int, list[str]]:
+        return commit(batch_id)
+
+    def sends_email(self) -> bool:
+        return self.settings.smtp is not None
+
+    def send(self, email_dir: Path) -> None:
+        send(email_dir)
+
+    def record_sent(self, email_dir: Path) -> None:
+        record_sent(email_dir)
+
+    def summary(self, batch_id: int) -> tuple[dict[str, Any], list[str]]:
+        with unit_of_work(self.url) as uow:
+            return batch_summary(uow.session, batch_id), plan_warnings(uow.session, batch_id)
+
+
 @flow(name="daily-batch", validate_parameters=False)
 def daily_batch(business_date: date, out_dir: str, label_start: int = 1) -> dict[str, Any]:
     """Plan, reserve, render in chunks, assemble and commit one business day."""
     started = time.perf_counter()
-    report("plan")
-    batch_id = plan(business_date)
-    settings, url = _center()
-    files = assembled_files(url, batch_id)
-    chunks = (
-        []
-        if files is not None
-        else chunk_positions(url, batch_id, profile=settings.profile, label_start=label_start)
+    summary = run_batch(
+        _FlowSteps(Path(out_dir)), business_date, label_start=label_start, report=report
     )
-    in_workers = len(chunks) > 1
-    if in_workers and _dask_address() is None:
-        # Starting a process and importing Prefect and the renderers takes seconds: done while
-        # this process reserves, rendering starts on processes that are ready.
-        for _ in range(min(RENDER_PROCESSES, len(chunks))):
-            start_render_process.submit()
-    report("reserve")
-    reserved = reserve(batch_id)
-    if files is None:
-        with unit_of_work(url) as uow:
-            context = PacketContext(uow.session, settings.profile)
-        files = _render_and_assemble(
-            batch_id, business_date, Path(out_dir), chunks, context=context,
-            label_start=label_start, in_workers=in_workers,
-        )  # fmt: skip
-    report("commit")
-    new_packets, warnings = commit(batch_id)
-    if settings.smtp is not None and "email" in files:
-        report("send e-mails")
-        email_dir = Path(files["email"])
-        try:
-            send(email_dir)
-        finally:
-            # Messages sent before a refusal or a lost connection count as mailed too.
-            record_sent(email_dir)
-    summary = {
-        **batch_summary(url, batch_id),
-        **reserved,
-        "new_packets": new_packets,
-        "files": files,
-        "warnings": [*plan_warnings(url, batch_id), *warnings],
-        "seconds": round(time.perf_counter() - started, 2),
-    }
+    summary["seconds"] = round(time.perf_counter() - started, 2)
     _publish(summary)
     return summary
-
-
-def _render_and_assemble(
-    batch_id: int,
-    business_date: date,
-    out_dir: Path,
-    chunks: list[list[int]],
-    *,
-    context: PacketContext,
-    label_start: int,
-    in_workers: bool,
-) -> dict[str, str]:
-    """Render the reserved batch in chunks, then merge them into the printer files.
-
-    A day of one chunk renders here: starting a worker process costs more than the chunk.
-    """
-    work_dir = chunk_folder(out_dir, batch_id)
-    work_dir.mkdir(parents=True, exist_ok=True)
-    arguments = [
-        (batch_id, business_date, index, positions, work_dir, context, label_start)
-        for index, positions in enumerate(chunks)
-    ]
-    futures = [render_part.submit(*args) for args in arguments] if in_workers else []
-    rendered = []
-    for done, args in enumerate(arguments, start=1):
-        report(f"render chunk {done} of {len(arguments)}")
-        rendered.append(futures[done - 1].result() if futures else render_part(*args))
-    report("assemble")
-    return assemble(batch_id, out_dir, rendered, context)
 
 
 def task_runner() -> TaskRunner[Any]:

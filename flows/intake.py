@@ -6,6 +6,8 @@ from typing import Any
 from prefect import flow, task
 from prefect.artifacts import create_table_artifact
 
+from fulfilment.clock import local_now
+from fulfilment.db import unit_of_work
 from fulfilment.intake.inbox import file_away, waiting_files
 from fulfilment.intake.service import import_inquiries
 from fulfilment.settings import Settings
@@ -15,7 +17,9 @@ from fulfilment.settings import Settings
 def import_file(path: Path) -> dict[str, Any]:
     """Import one file and move it to the inbox's processed folder."""
     settings = Settings()
-    summary = import_inquiries(settings.resolved_database_url, path, profile=settings.profile)
+    profile = settings.profile
+    with unit_of_work(settings.resolved_database_url) as uow:
+        summary = import_inquiries(uow, path, profile=profile, now=local_now(profile.timezone))
     file_away(path)
     return {"file": path.name, **summary.as_dict()}
 

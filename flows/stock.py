@@ -6,6 +6,8 @@ from typing import Any
 from prefect import flow, task
 from prefect.artifacts import create_table_artifact
 
+from fulfilment.clock import local_now
+from fulfilment.db import unit_of_work
 from fulfilment.settings import Settings
 from inventory.bulk import import_literature
 
@@ -14,7 +16,9 @@ from inventory.bulk import import_literature
 def import_literature_file(path: Path) -> dict[str, Any]:
     """Import one CSV; every row and PDF is checked before anything is written."""
     settings = Settings()
-    summary = import_literature(settings.resolved_database_url, path, home=settings.home)
+    now = local_now(settings.profile.timezone)
+    with unit_of_work(settings.resolved_database_url) as uow:
+        summary = import_literature(uow, path, home=settings.home, now=now)
     return {"file": path.name, **summary.as_dict()}
 
 

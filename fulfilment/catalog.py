@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from fulfilment.db import unit_of_work
+from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput
 from fulfilment.intake.reader import column_lengths, read_reference_rows
 from fulfilment.intake.values import split_products
@@ -26,39 +26,38 @@ class ProductImport:
         return asdict(self)
 
 
-def import_products(url: str, path: Path) -> ProductImport:
+def import_products(uow: UnitOfWork, path: Path) -> ProductImport:
     """Create or update products by code; the file's relations replace the old ones."""
     rows = read_reference_rows(path, ("code", "name"), lengths=column_lengths(Product.__table__))
-    with unit_of_work(url) as uow:
-        session = uow.session
-        existing = {p.code: p for p in session.scalars(select(Product))}
-        created = 0
-        for raw in rows:
-            code = raw.fields["code"].strip().upper()
-            product = existing.get(code)
-            if product is None:
-                product = existing[code] = Product(code=code)
-                session.add(product)
-                created += 1
-            product.name = raw.fields["name"].strip()
-            product.family = raw.fields.get("family", "").strip()
-            product.description = raw.fields.get("description", "").strip()
-        session.flush()
-        pairs: set[tuple[int, int]] = set()
-        for raw in rows:
-            product = existing[raw.fields["code"].strip().upper()]
-            for related in split_products(raw.fields.get("related", "")):
-                if related not in existing:
-                    raise BadInput(
-                        f"{path.name}: row {raw.number}: related code {related} is not a product; "
-                        "add it to the file; nothing was imported"
-                    )
-                if related != product.code:
-                    pairs.add((product.id, existing[related].id))
-        touched = [existing[raw.fields["code"].strip().upper()].id for raw in rows]
-        session.execute(delete(ProductRelation).where(ProductRelation.product_id.in_(touched)))
-        session.add_all(ProductRelation(product_id=a, related_id=b) for a, b in sorted(pairs))
-        uow.commit()
+    session = uow.session
+    existing = {p.code: p for p in session.scalars(select(Product))}
+    created = 0
+    for raw in rows:
+        code = raw.fields["code"].strip().upper()
+        product = existing.get(code)
+        if product is None:
+            product = existing[code] = Product(code=code)
+            session.add(product)
+            created += 1
+        product.name = raw.fields["name"].strip()
+        product.family = raw.fields.get("family", "").strip()
+        product.description = raw.fields.get("description", "").strip()
+    session.flush()
+    pairs: set[tuple[int, int]] = set()
+    for raw in rows:
+        product = existing[raw.fields["code"].strip().upper()]
+        for related in split_products(raw.fields.get("related", "")):
+            if related not in existing:
+                raise BadInput(
+                    f"{path.name}: row {raw.number}: related code {related} is not a product; "
+                    "add it to the file; nothing was imported"
+                )
+            if related != product.code:
+                pairs.add((product.id, existing[related].id))
+    touched = [existing[raw.fields["code"].strip().upper()].id for raw in rows]
+    session.execute(delete(ProductRelation).where(ProductRelation.product_id.in_(touched)))
+    session.add_all(ProductRelation(product_id=a, related_id=b) for a, b in sorted(pairs))
+    uow.commit()
     return ProductImport(
         rows=len(rows), created=created, updated=len(rows) - created, relations=len(pairs)
     )

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from fulfilment.db import unit_of_work
+from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput
 from fulfilment.intake.reader import RawRow, column_lengths, read_reference_rows
 from fulfilment.models import Rep, TerritoryRule
@@ -55,34 +55,32 @@ def _check_territory_lengths(path: Path, rows: list[RawRow]) -> None:
         raise BadInput(f"{path.name}: {'; '.join(problems)}; shorten them; nothing was imported")
 
 
-def import_reps(url: str, path: Path) -> RepImport:
+def import_reps(uow: UnitOfWork, path: Path) -> RepImport:
     """Create or update reps by code; each row's territory replaces the rep's old one."""
     rows = read_reference_rows(path, ("code", "name"), lengths=column_lengths(Rep.__table__))
     _check_territory_lengths(path, rows)
-    with unit_of_work(url) as uow:
-        session = uow.session
-        existing = {
-            rep.code: rep
-            for rep in session.scalars(select(Rep).options(selectinload(Rep.territory)))
-        }
-        created = 0
-        for raw in rows:
-            code = raw.fields["code"].strip()
-            rep = existing.get(code)
-            if rep is None:
-                rep = existing[code] = Rep(code=code)
-                session.add(rep)
-                created += 1
-            rep.name = raw.fields["name"].strip()
-            rep.email = raw.fields.get("email", "").strip()
-            rep.phone = raw.fields.get("phone", "").strip()
-            rep.active = True
-            rep.territory.clear()
-            session.flush()
-            rep.territory.extend(
-                TerritoryRule(kind=kind, value=value)
-                for column, kind in _LIST_COLUMNS.items()
-                for value in sorted(_values(raw.fields.get(column, ""), kind))
-            )
-        uow.commit()
+    session = uow.session
+    existing = {
+        rep.code: rep for rep in session.scalars(select(Rep).options(selectinload(Rep.territory)))
+    }
+    created = 0
+    for raw in rows:
+        code = raw.fields["code"].strip()
+        rep = existing.get(code)
+        if rep is None:
+            rep = existing[code] = Rep(code=code)
+            session.add(rep)
+            created += 1
+        rep.name = raw.fields["name"].strip()
+        rep.email = raw.fields.get("email", "").strip()
+        rep.phone = raw.fields.get("phone", "").strip()
+        rep.active = True
+        rep.territory.clear()
+        session.flush()
+        rep.territory.extend(
+            TerritoryRule(kind=kind, value=value)
+            for column, kind in _LIST_COLUMNS.items()
+            for value in sorted(_values(raw.fields.get(column, ""), kind))
+        )
+    uow.commit()
     return RepImport(rows=len(rows), created=created, updated=len(rows) - created)

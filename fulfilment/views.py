@@ -3,34 +3,32 @@
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
-from fulfilment.db import unit_of_work
 from fulfilment.errors import NotFound
 from fulfilment.intake.addresses import PostalAddress, address_lines
 from fulfilment.models import Contact, Inquiry, InquiryProduct, QuarantinedRow, Rep
 
 
-def quarantine_list(url: str, *, status: str | None = "open") -> list[dict[str, Any]]:
+def quarantine_list(session: Session, *, status: str | None = "open") -> list[dict[str, Any]]:
     """Quarantined rows, oldest first; status None lists every row."""
     query = select(QuarantinedRow).order_by(QuarantinedRow.id)
     if status:
         query = query.where(QuarantinedRow.status == status)
-    with unit_of_work(url) as uow:
-        return [
-            {
-                "id": held.id,
-                "source": held.source,
-                "row_number": held.row_number,
-                "external_id": held.external_id,
-                "status": held.status,
-                "reasons": held.reasons,
-                "raw": held.raw,
-                "fixes": held.fixes,
-                "inquiry_id": held.inquiry_id,
-            }
-            for held in uow.session.scalars(query)
-        ]
+    return [
+        {
+            "id": held.id,
+            "source": held.source,
+            "row_number": held.row_number,
+            "external_id": held.external_id,
+            "status": held.status,
+            "reasons": held.reasons,
+            "raw": held.raw,
+            "fixes": held.fixes,
+            "inquiry_id": held.inquiry_id,
+        }
+        for held in session.scalars(query)
+    ]
 
 
 def _rep(rep: Rep | None) -> dict[str, Any] | None:
@@ -56,7 +54,7 @@ def _summary(inquiry: Inquiry) -> dict[str, Any]:
     }
 
 
-def inquiry_list(url: str, *, status: str | None = None) -> list[dict[str, Any]]:
+def inquiry_list(session: Session, *, status: str | None = None) -> list[dict[str, Any]]:
     """Inquiries, oldest received first, optionally of one status."""
     query = (
         select(Inquiry)
@@ -69,8 +67,7 @@ def inquiry_list(url: str, *, status: str | None = None) -> list[dict[str, Any]]
     )
     if status:
         query = query.where(Inquiry.status == status)
-    with unit_of_work(url) as uow:
-        return [_summary(inquiry) for inquiry in uow.session.scalars(query)]
+    return [_summary(inquiry) for inquiry in session.scalars(query)]
 
 
 def contact_address(contact: Contact) -> PostalAddress:
@@ -109,40 +106,39 @@ def contact_view(contact: Contact) -> dict[str, Any]:
     }
 
 
-def inquiry_show(url: str, inquiry_id: int) -> dict[str, Any]:
+def inquiry_show(session: Session, inquiry_id: int) -> dict[str, Any]:
     """One inquiry with its contact, rep, products, custom fields and timeline."""
-    with unit_of_work(url) as uow:
-        inquiry = uow.session.get(
-            Inquiry,
-            inquiry_id,
-            options=[selectinload(Inquiry.events), selectinload(Inquiry.products)],
-        )
-        if inquiry is None:
-            raise NotFound(f"no inquiry {inquiry_id}; see 'litcenter inquiry list'")
-        return {
-            **_summary(inquiry),
-            "source": inquiry.source,
-            "source_detail": inquiry.source_detail,
-            "source_page": inquiry.source_page,
-            "timeframe": inquiry.timeframe,
-            "use": inquiry.use,
-            "comments": inquiry.comments,
-            "rating": inquiry.rating,
-            "mailed_at": inquiry.mailed_at.isoformat() if inquiry.mailed_at else None,
-            "custom": inquiry.custom,
-            "extra": inquiry.extra,
-            "products": [
-                {
-                    "code": item.product.code,
-                    "name": item.product.name,
-                    "family": item.product.family,
-                }
-                for item in inquiry.products
-            ],
-            "contact": contact_view(inquiry.contact),
-            "rep": _rep(inquiry.rep),
-            "timeline": [
-                {"at": event.at.isoformat(), "kind": event.kind, "detail": event.detail}
-                for event in inquiry.events
-            ],
-        }
+    inquiry = session.get(
+        Inquiry,
+        inquiry_id,
+        options=[selectinload(Inquiry.events), selectinload(Inquiry.products)],
+    )
+    if inquiry is None:
+        raise NotFound(f"no inquiry {inquiry_id}; see 'litcenter inquiry list'")
+    return {
+        **_summary(inquiry),
+        "source": inquiry.source,
+        "source_detail": inquiry.source_detail,
+        "source_page": inquiry.source_page,
+        "timeframe": inquiry.timeframe,
+        "use": inquiry.use,
+        "comments": inquiry.comments,
+        "rating": inquiry.rating,
+        "mailed_at": inquiry.mailed_at.isoformat() if inquiry.mailed_at else None,
+        "custom": inquiry.custom,
+        "extra": inquiry.extra,
+        "products": [
+            {
+                "code": item.product.code,
+                "name": item.product.name,
+                "family": item.product.family,
+            }
+            for item in inquiry.products
+        ],
+        "contact": contact_view(inquiry.contact),
+        "rep": _rep(inquiry.rep),
+        "timeline": [
+            {"at": event.at.isoformat(), "kind": event.kind, "detail": event.detail}
+            for event in inquiry.events
+        ],
+    }

@@ -10,10 +10,8 @@ from typing import Any, cast
 from sqlalchemy import Executable, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from fulfilment.db import unit_of_work
 from fulfilment.errors import BadInput
 from inventory import ledger
-from inventory.clock import stamp
 from inventory.locks import lock_stock
 from inventory.lookup import items_by_code, normal_code
 from inventory.models import (
@@ -109,50 +107,6 @@ class Shortage(BadInput):
         )
 
 
-def allocate(
-    url: str,
-    requests: Sequence[Request],
-    *,
-    allow_backorder: bool = True,
-    now: datetime | None = None,
-) -> AllocationResult:
-    """Allocate a batch's requests in one transaction; repeating a request changes nothing.
-
-    Earlier backorders are served first, oldest first, from stock that has arrived since.
-    """
-    with unit_of_work(url) as uow:
-        result = allocate_in(uow.session, requests, allow_backorder=allow_backorder, now=now)
-        uow.commit()
-    return result
-
-
-def pick(url: str, keys: Sequence[str], *, now: datetime | None = None) -> list[Outcome]:
-    """Take the reserved units of these keys off the shelves; picked ones stay picked."""
-    with unit_of_work(url) as uow:
-        result = pick_in(uow.session, keys, now=now)
-        uow.commit()
-    return result
-
-
-def release(url: str, keys: Sequence[str], *, now: datetime | None = None) -> list[Outcome]:
-    """Cancel the reservations and backorders of these keys; picked units are not returned.
-
-    A released request stays released: allocating the same key and item again changes nothing.
-    """
-    with unit_of_work(url) as uow:
-        result = release_in(uow.session, keys, now=now)
-        uow.commit()
-    return result
-
-
-def outcomes(url: str, keys: Sequence[str]) -> list[Outcome]:
-    """Where the requests of these keys stand, by key then item code."""
-    with unit_of_work(url) as uow:
-        session = uow.session
-        allocations = _allocations_of(session, keys, statuses=None)
-        return _outcomes(session, allocations)
-
-
 def reserve_draws(session: Session, keys: Sequence[str]) -> dict[str, int]:
     """Copies these keys' reservations hold in the reserve cartons, by item code.
 
@@ -181,7 +135,7 @@ def lock_for_codes(session: Session, codes: Iterable[str]) -> None:
     """Lock, in one go and in primary-key order, every stock row allocating these codes can touch.
 
     For a caller that allocates a large batch in slices inside one transaction: each slice's
-    `allocate_in` then locks only rows it already holds, so the slices take no lock out of
+    `allocate` then locks only rows it already holds, so the slices take no lock out of
     primary-key order and two concurrent batches still cannot deadlock.
     """
     items = items_by_code(session, {normal_code(code) for code in codes})
@@ -198,15 +152,18 @@ def lock_for_picking(session: Session, keys: Iterable[str]) -> None:
     lock_stock(session, _pick_lock_set(session, keys))
 
 
-def allocate_in(
+def allocate(
     session: Session,
     requests: Sequence[Request],
     *,
+    now: datetime,
     allow_backorder: bool = True,
-    now: datetime | None = None,
 ) -> AllocationResult:
-    """Allocate inside the caller's transaction; the caller commits."""
-    at = stamp(now)
+    """Allocate requests inside the caller's transaction; repeating a request changes nothing.
+
+    Earlier backorders are served first, oldest first, from stock that has arrived since.
+    The caller commits.
+    """
     wanted, problems = _distinct(requests)
     items = items_by_code(session, {r.code for r in wanted})
     problems += _item_problems(wanted, items)
@@ -253,7 +210,7 @@ def allocate_in(
     if shortfalls and not allow_backorder:
         raise Shortage(shortfalls)
 
-    _write(session, filled, fresh, stocks=room.by_id, at=at)
+    _write(session, filled, fresh, stocks=room.by_id, at=now)
     backorder_ids = {a.id for a in backorders}
     return AllocationResult(
         outcomes=_outcomes(session, [settled[r.key, r.code] for r in wanted]),
@@ -261,9 +218,11 @@ def allocate_in(
     )
 
 
-def pick_in(session: Session, keys: Sequence[str], *, now: datetime | None = None) -> list[Outcome]:
-    """Pick inside the caller's transaction; the caller commits."""
-    at = stamp(now)
+def pick(session: Session, keys: Sequence[str], *, now: datetime) -> list[Outcome]:
+    """Take the reserved units of these keys off the shelves; picked ones stay picked.
+
+    Inside the caller's transaction; the caller commits.
+    """
     allocations, lines, stocks = _locked_allocations(session, keys)
     picks: dict[int, list[tuple[str, int]]] = defaultdict(list)
     done = []
@@ -273,17 +232,18 @@ def pick_in(session: Session, keys: Sequence[str], *, now: datetime | None = Non
                 picks[stock_id].append((allocation.request_key, qty))
             allocation.status = PICKED
             done.append(allocation.id)
-    _set_status(session, done, PICKED, at=at)
+    _set_status(session, done, PICKED, at=now)
     for stock_id in sorted(picks):
-        ledger.pick(session, stocks[stock_id], picks[stock_id], at=at)
+        ledger.pick(session, stocks[stock_id], picks[stock_id], at=now)
     return _outcomes(session, allocations)
 
 
-def release_in(
-    session: Session, keys: Sequence[str], *, now: datetime | None = None
-) -> list[Outcome]:
-    """Release inside the caller's transaction; the caller commits."""
-    at = stamp(now)
+def release(session: Session, keys: Sequence[str], *, now: datetime) -> list[Outcome]:
+    """Cancel the reservations and backorders of these keys; picked units are not returned.
+
+    A released request stays released: allocating the same key and item again changes nothing.
+    Inside the caller's transaction; the caller commits.
+    """
     allocations, lines, stocks = _locked_allocations(session, keys)
     held: dict[int, int] = defaultdict(int)
     done = []
@@ -294,10 +254,15 @@ def release_in(
         if allocation.status in (RESERVED, BACKORDERED):
             allocation.status = RELEASED
             done.append(allocation.id)
-    _set_status(session, done, RELEASED, at=at)
+    _set_status(session, done, RELEASED, at=now)
     for stock_id in sorted(held):
         ledger.unreserve(session, stocks[stock_id], held[stock_id])
     return _outcomes(session, allocations)
+
+
+def outcomes(session: Session, keys: Sequence[str]) -> list[Outcome]:
+    """Where the requests of these keys stand, by key then item code."""
+    return _outcomes(session, _allocations_of(session, keys, statuses=None))
 
 
 def _set_status(session: Session, ids: list[int | None], status: str, *, at: datetime) -> None:

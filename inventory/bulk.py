@@ -13,10 +13,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from fulfilment.db import unit_of_work
+from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput
 from inventory import ledger
-from inventory.clock import stamp
 from inventory.items import ItemDraft, add_edition, apply_draft, set_substitutes
 from inventory.kinds import LOCATIONS
 from inventory.locks import lock_stock
@@ -71,7 +70,7 @@ class _Row:
 
 
 def import_literature(
-    url: str, path: Path, *, home: Path, now: datetime | None = None
+    uow: UnitOfWork, path: Path, *, home: Path, now: datetime
 ) -> LiteratureImport:
     """Create or update each row's item, add new editions and book stock received.
 
@@ -79,7 +78,6 @@ def import_literature(
     file. Importing the same file again books none of its deliveries twice; any other file
     books all of its own, even a row that repeats one of an earlier file.
     """
-    at = stamp(now)
     rows, problems = _parse(path)
     with ExitStack() as stack:
         pdfs: dict[Path, CheckedPdf] = {}
@@ -90,11 +88,10 @@ def import_literature(
                 except BadInput as exc:
                     problems.append(f"row {row.number}: {exc}")
         _refuse(path, problems)
-        with unit_of_work(url) as uow:
-            summary = _write(uow.session, rows, pdfs, path=path, at=at)
-            for pdf in pdfs.values():
-                keep(pdf, home)
-            uow.commit()
+        summary = _write(uow.session, rows, pdfs, path=path, at=now)
+        for pdf in pdfs.values():
+            keep(pdf, home)
+        uow.commit()
     return summary
 
 

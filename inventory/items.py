@@ -9,9 +9,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from fulfilment.db import unit_of_work
+from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput
-from inventory.clock import stamp
 from inventory.kinds import KINDS, LOCATIONS
 from inventory.lookup import items_by_code, normal_code, product_codes, product_ids, require_item
 from inventory.models import (
@@ -108,90 +107,74 @@ class ItemView:
 
 
 def add_item(
-    url: str,
+    uow: UnitOfWork,
     draft: ItemDraft,
     *,
     home: Path,
     pdf: Path | None = None,
-    now: datetime | None = None,
+    now: datetime,
 ) -> ItemView:
     """Create an item with empty shelf and reserve stock, and its first edition if a PDF is given."""
-    at = stamp(now)
     if problems := draft.problems():
         raise BadInput("; ".join(problems))
-    with unit_of_work(url) as uow:
-        session = uow.session
-        code = normal_code(draft.code)
-        if items_by_code(session, [code]):
-            raise BadInput(
-                f"literature item {code} exists already; 'litcenter literature upload' adds a "
-                "new edition"
-            )
-        item = LiteratureItem(
-            code=code, created_at=at, stock=[Stock(location=loc) for loc in LOCATIONS]
+    session = uow.session
+    code = normal_code(draft.code)
+    if items_by_code(session, [code]):
+        raise BadInput(
+            f"literature item {code} exists already; 'litcenter literature upload' adds a "
+            "new edition"
         )
-        apply_draft(session, item, draft, at=at)
-        session.add(item)
-        session.flush()
-        if pdf is None:
+    item = LiteratureItem(
+        code=code, created_at=now, stock=[Stock(location=loc) for loc in LOCATIONS]
+    )
+    apply_draft(session, item, draft, at=now)
+    session.add(item)
+    session.flush()
+    if pdf is None:
+        uow.commit()
+    else:
+        with checked_pdf(pdf) as checked:
+            add_edition(session, item, checked, at=now)
+            keep(checked, home)
             uow.commit()
-        else:
-            with checked_pdf(pdf) as checked:
-                add_edition(session, item, checked, at=at)
-                keep(checked, home)
-                uow.commit()
-        return view(session, item)
+    return view(session, item)
 
 
-def upload_edition(
-    url: str, code: str, pdf: Path, *, home: Path, now: datetime | None = None
-) -> ItemView:
+def upload_edition(uow: UnitOfWork, code: str, pdf: Path, *, home: Path, now: datetime) -> ItemView:
     """Make a checked PDF the item's new edition; the same file again adds no edition.
 
     It does put back the stored copy if that went missing, as the batch's error asks staff to.
     """
-    at = stamp(now)
-    with unit_of_work(url) as uow:
-        session = uow.session
-        item = require_item(session, code)
-        with checked_pdf(pdf) as checked:
-            keep(checked, home)
-            if checked.sha256 != item.pdf_sha256:
-                add_edition(session, item, checked, at=at)
-                uow.commit()
-        return view(session, item)
+    session = uow.session
+    item = require_item(session, code)
+    with checked_pdf(pdf) as checked:
+        keep(checked, home)
+        if checked.sha256 != item.pdf_sha256:
+            add_edition(session, item, checked, at=now)
+            uow.commit()
+    return view(session, item)
 
 
-def retire_item(url: str, code: str, *, now: datetime | None = None) -> ItemView:
+def retire_item(uow: UnitOfWork, code: str, *, now: datetime) -> ItemView:
     """Stop mailing an item; requests for it then go to its substitutes."""
-    with unit_of_work(url) as uow:
-        item = require_item(uow.session, code)
-        item.status, item.updated_at = "retired", stamp(now)
-        uow.commit()
-        return view(uow.session, item)
+    item = require_item(uow.session, code)
+    item.status, item.updated_at = "retired", now
+    uow.commit()
+    return view(uow.session, item)
 
 
-def add_aliases(
-    url: str, code: str, aliases: list[str], *, now: datetime | None = None
-) -> ItemView:
+def add_aliases(uow: UnitOfWork, code: str, aliases: list[str], *, now: datetime) -> ItemView:
     """Give an item more names inquirers may use for it; one it has already is not repeated."""
     if problems := alias_problems(aliases) or ([] if aliases else ["name at least one alias"]):
         raise BadInput("; ".join(problems))
-    with unit_of_work(url) as uow:
-        item = require_item(uow.session, code)
-        item.aliases, item.updated_at = _merged(item.aliases, aliases), stamp(now)
-        uow.commit()
-        return view(uow.session, item)
+    item = require_item(uow.session, code)
+    item.aliases, item.updated_at = _merged(item.aliases, aliases), now
+    uow.commit()
+    return view(uow.session, item)
 
 
-def list_items(url: str, *, include_retired: bool = True) -> list[ItemView]:
-    """Every item by code."""
-    with unit_of_work(url) as uow:
-        return catalogue_in(uow.session, include_retired=include_retired)
-
-
-def catalogue_in(session: Session, *, include_retired: bool = False) -> list[ItemView]:
-    """Items by code inside the caller's session: what a batch plans packets from."""
+def list_items(session: Session, *, include_retired: bool = True) -> list[ItemView]:
+    """Items by code, retired ones too unless include_retired is False."""
     query = select(LiteratureItem).order_by(LiteratureItem.code)
     if not include_retired:
         query = query.where(LiteratureItem.status == "active")

@@ -6,10 +6,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from fulfilment.db import unit_of_work
+from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput
 from inventory import ledger
-from inventory.clock import stamp
 from inventory.kinds import LOCATIONS
 from inventory.locks import lock_stock
 from inventory.lookup import normal_code, require_item
@@ -33,51 +32,48 @@ class Movement:
 
 
 def receive(
-    url: str,
+    uow: UnitOfWork,
     code: str,
     qty: int,
     *,
     location: str = "reserve",
     note: str = "",
-    now: datetime | None = None,
+    now: datetime,
 ) -> Movement:
     """Book printed copies or supplies in; printers deliver cartons to the reserve by default."""
     _positive(qty, "quantity received")
     _location(location)
-    with unit_of_work(url) as uow:
-        rows = _locked(uow.session, code)
-        ledger.post(uow.session, rows[location], qty, kind=ledger.RECEIPT, at=stamp(now), note=note)
-        uow.commit()
-        return _movement(code, qty, rows)
+    rows = _locked(uow.session, code)
+    ledger.post(uow.session, rows[location], qty, kind=ledger.RECEIPT, at=now, note=note)
+    uow.commit()
+    return _movement(code, qty, rows)
 
 
-def transfer(url: str, code: str, qty: int, *, now: datetime | None = None) -> Movement:
+def transfer(uow: UnitOfWork, code: str, qty: int, *, now: datetime) -> Movement:
     """Move copies from the reserve cartons to the shelf; held copies stay where they are."""
     _positive(qty, "quantity to transfer")
-    with unit_of_work(url) as uow:
-        rows = _locked(uow.session, code)
-        free = ledger.available(rows["reserve"])
-        if qty > free:
-            raise BadInput(
-                f"the reserve of {normal_code(code)} has {free} unheld "
-                f"copies, not {qty}; count it if the figure is wrong"
-            )
-        at = stamp(now)
-        note = "reserve -> shelf"
-        ledger.post(uow.session, rows["reserve"], -qty, kind=ledger.TRANSFER, at=at, note=note)
-        ledger.post(uow.session, rows["shelf"], qty, kind=ledger.TRANSFER, at=at, note=note)
-        uow.commit()
-        return _movement(code, qty, rows)
+    rows = _locked(uow.session, code)
+    free = ledger.available(rows["reserve"])
+    if qty > free:
+        raise BadInput(
+            f"the reserve of {normal_code(code)} has {free} unheld "
+            f"copies, not {qty}; count it if the figure is wrong"
+        )
+    note = "reserve -> shelf"
+    ledger.post(uow.session, rows["reserve"], -qty, kind=ledger.TRANSFER, at=now, note=note)
+    ledger.post(uow.session, rows["shelf"], qty, kind=ledger.TRANSFER, at=now, note=note)
+    uow.commit()
+    return _movement(code, qty, rows)
 
 
 def adjust(
-    url: str,
+    uow: UnitOfWork,
     code: str,
     delta: int,
     *,
     reason: str,
     location: str = "shelf",
-    now: datetime | None = None,
+    now: datetime,
 ) -> Movement:
     """Correct stock by a signed amount (damaged, found, given away); the reason is kept."""
     if delta == 0:
@@ -85,40 +81,37 @@ def adjust(
     if not reason.strip():
         raise BadInput("an adjustment needs a reason (--reason), e.g. 'water damage'")
     _location(location)
-    with unit_of_work(url) as uow:
-        rows = _locked(uow.session, code)
-        stock = rows[location]
-        if stock.on_hand + delta < stock.reserved:
-            raise BadInput(
-                f"{normal_code(code)} has {stock.on_hand} on the {location}, {stock.reserved} of them "
-                f"held for packets; it cannot go down by {-delta}"
-            )
-        at = stamp(now)
-        ledger.post(uow.session, stock, delta, kind=ledger.ADJUSTMENT, at=at, note=reason.strip())
-        uow.commit()
-        return _movement(code, delta, rows)
+    rows = _locked(uow.session, code)
+    stock = rows[location]
+    if stock.on_hand + delta < stock.reserved:
+        raise BadInput(
+            f"{normal_code(code)} has {stock.on_hand} on the {location}, {stock.reserved} of them "
+            f"held for packets; it cannot go down by {-delta}"
+        )
+    ledger.post(uow.session, stock, delta, kind=ledger.ADJUSTMENT, at=now, note=reason.strip())
+    uow.commit()
+    return _movement(code, delta, rows)
 
 
 def count(
-    url: str, code: str, qty: int, *, location: str = "shelf", now: datetime | None = None
+    uow: UnitOfWork, code: str, qty: int, *, location: str = "shelf", now: datetime
 ) -> Movement:
     """Record a cycle count: the difference from the books goes in the ledger as an entry."""
     if qty < 0:
         raise BadInput(f"a count cannot be negative, not {qty}")
     _location(location)
-    with unit_of_work(url) as uow:
-        rows = _locked(uow.session, code)
-        stock = rows[location]
-        if qty < stock.reserved:
-            raise BadInput(
-                f"{stock.reserved} copies of {normal_code(code)} on the {location} are held for "
-                f"packets, more than the {qty} counted; release or pick those packets first"
-            )
-        delta = qty - stock.on_hand
-        note = f"counted {qty}, books said {stock.on_hand}"
-        ledger.post(uow.session, stock, delta, kind=ledger.COUNT, at=stamp(now), note=note)
-        uow.commit()
-        return _movement(code, delta, rows)
+    rows = _locked(uow.session, code)
+    stock = rows[location]
+    if qty < stock.reserved:
+        raise BadInput(
+            f"{stock.reserved} copies of {normal_code(code)} on the {location} are held for "
+            f"packets, more than the {qty} counted; release or pick those packets first"
+        )
+    delta = qty - stock.on_hand
+    note = f"counted {qty}, books said {stock.on_hand}"
+    ledger.post(uow.session, stock, delta, kind=ledger.COUNT, at=now, note=note)
+    uow.commit()
+    return _movement(code, delta, rows)
 
 
 def _locked(session: Session, code: str) -> dict[str, Stock]:

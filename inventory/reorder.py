@@ -7,8 +7,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from fulfilment.db import unit_of_work
-from inventory.clock import stamp
 from inventory.demand import daily_demand
 from inventory.models import BACKORDERED, Allocation, LedgerEntry, LiteratureItem, Stock
 
@@ -58,22 +56,9 @@ class ReorderLine:
 
 
 def stock_levels(
-    url: str, *, include_retired: bool = False, now: datetime | None = None
+    session: Session, *, include_retired: bool = False, now: datetime
 ) -> list[StockLine]:
     """Every item's stock by code; low when available is at or below the reorder point."""
-    with unit_of_work(url) as uow:
-        return levels_in(uow.session, include_retired=include_retired, now=stamp(now))
-
-
-def reorder_report(url: str, *, now: datetime | None = None) -> list[ReorderLine]:
-    """Active items that are low or owe backorders, shortest cover first."""
-    lines = [line for line in stock_levels(url, now=now) if line.low or line.backordered]
-    lines.sort(key=lambda line: (line.days_of_cover is None, line.days_of_cover or 0, line.code))
-    return [_reorder(line) for line in lines]
-
-
-def levels_in(session: Session, *, include_retired: bool, now: datetime) -> list[StockLine]:
-    """Stock levels read inside the caller's session."""
     query = select(LiteratureItem).options(selectinload(LiteratureItem.stock))
     if not include_retired:
         query = query.where(LiteratureItem.status == "active")
@@ -95,6 +80,13 @@ def levels_in(session: Session, *, include_retired: bool, now: datetime) -> list
               counted=item.id in counted)
         for item in items
     ]  # fmt: skip
+
+
+def reorder_report(session: Session, *, now: datetime) -> list[ReorderLine]:
+    """Active items that are low or owe backorders, shortest cover first."""
+    lines = [line for line in stock_levels(session, now=now) if line.low or line.backordered]
+    lines.sort(key=lambda line: (line.days_of_cover is None, line.days_of_cover or 0, line.code))
+    return [_reorder(line) for line in lines]
 
 
 def _line(item: LiteratureItem, *, rate: float, backordered: int, counted: bool) -> StockLine:

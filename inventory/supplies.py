@@ -7,10 +7,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from fulfilment.db import unit_of_work
 from fulfilment.errors import BadInput
 from inventory import ledger
-from inventory.clock import stamp
 from inventory.locks import lock_stock
 from inventory.lookup import items_by_code, normal_code
 from inventory.models import LiteratureItem, Stock
@@ -41,24 +39,14 @@ class SupplyOutcome:
 
 
 def use_supplies(
-    url: str, uses: Sequence[SupplyUse], *, now: datetime | None = None
+    session: Session, uses: Sequence[SupplyUse], *, now: datetime
 ) -> list[SupplyOutcome]:
-    """Book supplies out for a batch in one transaction; the same key again changes nothing."""
-    with unit_of_work(url) as uow:
-        result = use_supplies_in(uow.session, uses, now=now)
-        uow.commit()
-    return result
+    """Book supplies out inside the caller's transaction; the same key again changes nothing.
 
-
-def use_supplies_in(
-    session: Session, uses: Sequence[SupplyUse], *, now: datetime | None = None
-) -> list[SupplyOutcome]:
-    """Book supplies out inside the caller's transaction.
-
-    A supply nobody counted is skipped with a warning: its books say 0, not the truth. A supply
-    that runs out is booked down to 0 and warned about; the packets go out all the same.
+    The caller commits. A supply nobody counted is skipped with a warning: its books say 0,
+    not the truth. A supply that runs out is booked down to 0 and warned about; the packets
+    go out all the same.
     """
-    at = stamp(now)
     items = items_by_code(session, [u.code for u in uses])
     problems = [p for p in (_problem(u, items) for u in uses) if p]
     if problems:
@@ -79,7 +67,7 @@ def use_supplies_in(
         for row in rows:
             n = min(needed, ledger.available(row))
             if n:
-                ledger.post(session, row, -n, kind=ledger.USE, at=at, ref=use.key)
+                ledger.post(session, row, -n, kind=ledger.USE, at=now, ref=use.key)
                 needed -= n
         status = "short" if needed else "used"
         outcomes.append(

@@ -9,17 +9,17 @@ from typing import cast
 from sqlalchemy import ColumnElement, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from fulfilment.batch.lookup import require_batch
 from fulfilment.batch.views import owed_by_earlier_packet, printed_by, separate_cover_items
-from fulfilment.clock import local_now
-from fulfilment.db import unit_of_work
-from fulfilment.errors import LitcenterError, NotFound
+from fulfilment.db import UnitOfWork
+from fulfilment.errors import LitcenterError
 from fulfilment.followups import call_due
 from fulfilment.models import Batch, Contact, Event, FollowUp, Inquiry, Packet, PacketItem
 from fulfilment.render.stationery import label_sheet
 from fulfilment.settings import CompanyProfile
-from inventory.allocation import lock_for_picking, pick_in
+from inventory.allocation import lock_for_picking, pick
 from inventory.lookup import items_by_code
-from inventory.supplies import SupplyUse, use_supplies_in
+from inventory.supplies import SupplyUse, use_supplies
 
 # Core statements take a Table; the ORM types a mapped class's __table__ as a FromClause.
 _EVENT_TABLE = cast(Table, Event.__table__)
@@ -47,93 +47,91 @@ def label_supply(sheet: str) -> str:
     return sheet.upper()
 
 
-def commit_batch(url: str, batch_id: int, *, profile: CompanyProfile) -> CommitResult:
+def commit_batch(
+    uow: UnitOfWork, batch_id: int, *, profile: CompanyProfile, now: datetime
+) -> CommitResult:
     """Finish an assembled batch; a committed batch is left as it is."""
-    with unit_of_work(url) as uow:
-        session = uow.session
-        batch = session.get(Batch, batch_id, with_for_update=True)
-        if batch is None:
-            raise NotFound(f"no batch {batch_id}; see 'litcenter batch list'")
-        if batch.status == "committed":
-            return CommitResult(packets=0, follow_ups=0)
-        if batch.status != "assembled":
-            raise LitcenterError(f"batch {batch_id} is {batch.status}, not assembled; run it again")
-        now = local_now(profile.timezone)
-        in_batch = Packet.batch_id == batch_id
-        separate = _separate_cover(session, batch_id)
-        printed = session.scalars(select(Packet.number).where(in_batch, Packet.channel == "print"))
-        lock_for_picking(session, [*printed, *separate])
-        last = session.scalar(select(func.max(Packet.position)).where(in_batch)) or 0
-        # The due date turns only on these two flags: four calls, not one per packet.
-        due = {
-            (rush, domestic): call_due(batch.business_date, rush=rush, domestic=domestic)
-            for rush in (True, False)
-            for domestic in (True, False)
-        }
-        # A slice of packets at a time inside the one transaction, every lock taken above:
-        # memory stays at one slice's allocations, events and calls however big the day is.
-        for start in range(0, last, _SLICE_PACKETS):
-            _commit_slice(
-                session,
-                batch,
-                Packet.position > start,
-                Packet.position <= start + _SLICE_PACKETS,
-                due=due,
-                home_country=profile.default_country,
-                now=now,
-            )
-        if separate:
-            pick_in(session, sorted(separate), now=now)
-        warnings = _use_supplies(
+    session = uow.session
+    batch = require_batch(session, batch_id, for_update=True)
+    if batch.status == "committed":
+        return CommitResult(packets=0, follow_ups=0)
+    if batch.status != "assembled":
+        raise LitcenterError(f"batch {batch_id} is {batch.status}, not assembled; run it again")
+    in_batch = Packet.batch_id == batch_id
+    separate = _separate_cover(session, batch_id)
+    printed = session.scalars(select(Packet.number).where(in_batch, Packet.channel == "print"))
+    lock_for_picking(session, [*printed, *separate])
+    last = session.scalar(select(func.max(Packet.position)).where(in_batch)) or 0
+    # The due date turns only on these two flags: four calls, not one per packet.
+    due = {
+        (rush, domestic): call_due(batch.business_date, rush=rush, domestic=domestic)
+        for rush in (True, False)
+        for domestic in (True, False)
+    }
+    # A slice of packets at a time inside the one transaction, every lock taken above:
+    # memory stays at one slice's allocations, events and calls however big the day is.
+    for start in range(0, last, _SLICE_PACKETS):
+        _commit_slice(
             session,
             batch,
-            printed_by(session, batch_id, Packet.envelope),
-            _separate_cover_envelopes(session, batch_id),
-            profile=profile,
+            Packet.position > start,
+            Packet.position <= start + _SLICE_PACKETS,
+            due=due,
+            home_country=profile.default_country,
             now=now,
         )
-        # The session holds none of the rows these updates change that it reads again, so
-        # fetching back every changed key to refresh loaded objects is wasted work.
-        quietly = {"synchronize_session": False}
-        session.execute(
-            update(Packet).where(in_batch).values(status="printed", printed_at=now),
-            execution_options=quietly,
+    if separate:
+        pick(session, sorted(separate), now=now)
+    warnings = _use_supplies(
+        session,
+        batch,
+        printed_by(session, batch_id, Packet.envelope),
+        _separate_cover_envelopes(session, batch_id),
+        profile=profile,
+        now=now,
+    )
+    # The session holds none of the rows these updates change that it reads again, so
+    # fetching back every changed key to refresh loaded objects is wasted work.
+    quietly = {"synchronize_session": False}
+    session.execute(
+        update(Packet).where(in_batch).values(status="printed", printed_at=now),
+        execution_options=quietly,
+    )
+    session.execute(
+        update(PacketItem)
+        .where(
+            PacketItem.status == "reserved",
+            PacketItem.packet_id.in_(select(Packet.id).where(in_batch)),
         )
+        .values(status="picked"),
+        execution_options=quietly,
+    )
+    session.execute(
+        update(PacketItem)
+        .where(PacketItem.sent_in_batch_id == batch_id, PacketItem.status == "reserved")
+        .values(status="picked"),
+        execution_options=quietly,
+    )
+    if separate:
         session.execute(
-            update(PacketItem)
-            .where(
-                PacketItem.status == "reserved",
-                PacketItem.packet_id.in_(select(Packet.id).where(in_batch)),
-            )
-            .values(status="picked"),
-            execution_options=quietly,
-        )
-        session.execute(
-            update(PacketItem)
-            .where(PacketItem.sent_in_batch_id == batch_id, PacketItem.status == "reserved")
-            .values(status="picked"),
-            execution_options=quietly,
-        )
-        if separate:
-            session.execute(
-                insert(_EVENT_TABLE),
-                [
-                    {"inquiry_id": owed.inquiry_id, "at": now, "kind": "sent separately",
-                     "detail": f"{', '.join(owed.codes)} of packet {number} "
-                     f"under separate cover in the batch of {batch.business_date}"}
-                    for number, owed in sorted(separate.items())
-                ],
-            )  # fmt: skip
-        session.execute(
-            update(Inquiry)
-            .where(Inquiry.id.in_(select(Packet.inquiry_id).where(in_batch)))
-            .values(status="printed"),
-            execution_options=quietly,
-        )
-        packets = session.scalar(select(func.count()).select_from(Packet).where(in_batch)) or 0
-        batch.status, batch.updated_at = "committed", now
-        uow.commit()
-        return CommitResult(packets=packets, follow_ups=packets, warnings=warnings)
+            insert(_EVENT_TABLE),
+            [
+                {"inquiry_id": owed.inquiry_id, "at": now, "kind": "sent separately",
+                 "detail": f"{', '.join(owed.codes)} of packet {number} "
+                 f"under separate cover in the batch of {batch.business_date}"}
+                for number, owed in sorted(separate.items())
+            ],
+        )  # fmt: skip
+    session.execute(
+        update(Inquiry)
+        .where(Inquiry.id.in_(select(Packet.inquiry_id).where(in_batch)))
+        .values(status="printed"),
+        execution_options=quietly,
+    )
+    packets = session.scalar(select(func.count()).select_from(Packet).where(in_batch)) or 0
+    batch.status, batch.updated_at = "committed", now
+    uow.commit()
+    return CommitResult(packets=packets, follow_ups=packets, warnings=warnings)
 
 
 def _commit_slice(
@@ -157,7 +155,7 @@ def _commit_slice(
         return
     printed = [row.number for row in rows if row.channel == "print"]
     if printed:
-        pick_in(session, printed, now=now)
+        pick(session, printed, now=now)
     session.execute(
         insert(_EVENT_TABLE),
         [
@@ -241,5 +239,5 @@ def _use_supplies(
         for code, qty in sorted(wanted.items())
         if code in tracked
     ]
-    outcomes = use_supplies_in(session, uses, now=now) if uses else []
+    outcomes = use_supplies(session, uses, now=now) if uses else []
     return [outcome.warning for outcome in outcomes if outcome.warning]

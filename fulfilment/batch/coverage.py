@@ -6,7 +6,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fulfilment.db import unit_of_work
 from fulfilment.models import Inquiry, Product, UncoveredProduct
 from inventory.lookup import product_codes
 from inventory.models import LiteratureItem, LiteratureProduct, Substitute
@@ -57,33 +56,31 @@ def _hand_over_retired(
         products += [code for code in covered.get(retired, []) if code not in products]
 
 
-def literature_gaps(url: str) -> list[dict[str, Any]]:
+def literature_gaps(session: Session) -> list[dict[str, Any]]:
     """Products batches found no literature for and that none covers yet, most asked first.
 
     Each with the number of inquiries that went without it (or were held for it) and when
     the oldest of them came in.
     """
-    with unit_of_work(url) as uow:
-        session = uow.session
-        active = {item.id for item in active_items(session)}
-        covered = {
-            code
-            for item_id, codes in products_by_item(session, active).items()
-            if item_id in active
-            for code in codes
-        }
-        rows = session.execute(
-            select(
-                Product.code,
-                Product.name,
-                func.count(func.distinct(UncoveredProduct.inquiry_id)),
-                func.min(Inquiry.received_at),
-            )
-            .select_from(UncoveredProduct)
-            .join(Product, Product.id == UncoveredProduct.product_id)
-            .join(Inquiry, Inquiry.id == UncoveredProduct.inquiry_id)
-            .group_by(Product.code, Product.name)
-        ).all()
+    active = {item.id for item in active_items(session)}
+    covered = {
+        code
+        for item_id, codes in products_by_item(session, active).items()
+        if item_id in active
+        for code in codes
+    }
+    rows = session.execute(
+        select(
+            Product.code,
+            Product.name,
+            func.count(func.distinct(UncoveredProduct.inquiry_id)),
+            func.min(Inquiry.received_at),
+        )
+        .select_from(UncoveredProduct)
+        .join(Product, Product.id == UncoveredProduct.product_id)
+        .join(Inquiry, Inquiry.id == UncoveredProduct.inquiry_id)
+        .group_by(Product.code, Product.name)
+    ).all()
     gaps = [
         {"code": code, "name": name, "inquiries": count, "oldest": _day(oldest)}
         for code, name, count, oldest in rows

@@ -1,55 +1,55 @@
 """The mail room: scanning packets as they go to the carrier, reprinting spoiled ones."""
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from fulfilment.clock import local_now
-from fulfilment.db import unit_of_work
+from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput, NotFound
 from fulfilment.models import Event, Packet
 from fulfilment.settings import CompanyProfile
 
 
-def scan_packets(
-    url: str, numbers: Sequence[str], *, profile: CompanyProfile
-) -> list[dict[str, str]]:
+def scan_packets(uow: UnitOfWork, numbers: Sequence[str], *, now: datetime) -> list[dict[str, str]]:
     """Mark printed packets mailed; each number gets its own outcome, none stops the rest."""
     wanted = [number.strip().upper() for number in numbers if number.strip()]
-    with unit_of_work(url) as uow:
-        now = local_now(profile.timezone)
-        found = {
-            packet.number: packet
-            for packet in uow.session.scalars(
-                select(Packet)
-                .where(Packet.number.in_(wanted))
-                .options(selectinload(Packet.inquiry))
-            )
-        }
-        outcomes = []
-        for number in wanted:
-            packet = found.get(number)
-            if packet is None:
-                outcome = "unknown packet number"
-            elif packet.status == "mailed":
-                outcome = "already mailed"
-            elif packet.status != "printed":
-                outcome = f"not printed yet ({packet.status})"
-            else:
-                packet.status, packet.mailed_at = "mailed", now
-                inquiry = packet.inquiry
-                inquiry.status, inquiry.mailed_at = "mailed", now
-                inquiry.events.append(Event(at=now, kind="mailed", detail=f"packet {number}"))
-                outcome = "mailed"
-            outcomes.append({"number": number, "outcome": outcome})
-        uow.commit()
+    found = {
+        packet.number: packet
+        for packet in uow.session.scalars(
+            select(Packet).where(Packet.number.in_(wanted)).options(selectinload(Packet.inquiry))
+        )
+    }
+    outcomes = []
+    for number in wanted:
+        packet = found.get(number)
+        if packet is None:
+            outcome = "unknown packet number"
+        elif packet.status == "mailed":
+            outcome = "already mailed"
+        elif packet.status != "printed":
+            outcome = f"not printed yet ({packet.status})"
+        else:
+            packet.status, packet.mailed_at = "mailed", now
+            inquiry = packet.inquiry
+            inquiry.status, inquiry.mailed_at = "mailed", now
+            inquiry.events.append(Event(at=now, kind="mailed", detail=f"packet {number}"))
+            outcome = "mailed"
+        outcomes.append({"number": number, "outcome": outcome})
+    uow.commit()
     return outcomes
 
 
 def reprint_packet(
-    url: str, number: str, *, out_dir: Path, profile: CompanyProfile, label_start: int = 1
+    uow: UnitOfWork,
+    number: str,
+    *,
+    out_dir: Path,
+    profile: CompanyProfile,
+    now: datetime,
+    label_start: int = 1,
 ) -> dict[str, str]:
     """Render a spoiled packet's letter, envelope and label again; stock is not picked twice."""
     # The renderers load only to reprint: scanning, the mail room's every-day task, starts fast.
@@ -58,25 +58,18 @@ def reprint_packet(
     from fulfilment.batch.render_step import write_packet_files
 
     render.check_start_position(profile.label_sheet, label_start)
-    with unit_of_work(url) as uow:
-        session = uow.session
-        packet = session.scalar(
-            select(Packet)
-            .where(Packet.number == number.strip().upper())
-            .options(selectinload(Packet.batch))
-        )
-        if packet is None:
-            raise NotFound(f"no packet {number}; packet numbers look like P20261123-00042")
-        if packet.status not in ("printed", "mailed"):
-            raise BadInput(f"packet {packet.number} is {packet.status}; run its batch first")
-        [stored] = load_packets(session, packet.batch_id, [packet.position])
-        data = PacketContext(session, profile).packet(
-            stored, business_date=packet.batch.business_date
-        )
-        stored.inquiry.events.append(
-            Event(
-                at=local_now(profile.timezone), kind="reprinted", detail=f"packet {packet.number}"
-            )
-        )
-        uow.commit()
+    session = uow.session
+    packet = session.scalar(
+        select(Packet)
+        .where(Packet.number == number.strip().upper())
+        .options(selectinload(Packet.batch))
+    )
+    if packet is None:
+        raise NotFound(f"no packet {number}; packet numbers look like P20261123-00042")
+    if packet.status not in ("printed", "mailed"):
+        raise BadInput(f"packet {packet.number} is {packet.status}; run its batch first")
+    [stored] = load_packets(session, packet.batch_id, [packet.position])
+    data = PacketContext(session, profile).packet(stored, business_date=packet.batch.business_date)
+    stored.inquiry.events.append(Event(at=now, kind="reprinted", detail=f"packet {packet.number}"))
+    uow.commit()
     return write_packet_files(data, out_dir, f"reprint-{data.number}", label_start=label_start)

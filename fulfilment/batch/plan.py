@@ -12,8 +12,7 @@ from sqlalchemy.orm import Session
 from fulfilment.batch.contents import Library, Literature, NothingToSend, plan_contents
 from fulfilment.batch.coverage import active_items, products_by_item
 from fulfilment.batch.numbers import packet_number
-from fulfilment.clock import local_now
-from fulfilment.db import unit_of_work
+from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput, LitcenterError
 from fulfilment.models import (
     Batch,
@@ -135,27 +134,27 @@ def _waiting_inquiries(session: Session, before: datetime) -> Iterator[_Waiting]
             )  # fmt: skip
 
 
-def plan_batch(url: str, business_date: date, *, profile: CompanyProfile) -> PlanResult:
+def plan_batch(
+    uow: UnitOfWork, business_date: date, *, profile: CompanyProfile, now: datetime
+) -> PlanResult:
     """Create the day's batch with its packets and holds, or find the one already planned."""
-    with unit_of_work(url) as uow:
-        session = uow.session
-        existing = session.scalar(select(Batch.id).where(Batch.business_date == business_date))
-        if existing is not None:
-            return PlanResult(batch_id=existing, created=False)
-        now = local_now(profile.timezone)
-        batch = Batch(business_date=business_date, created_at=now, updated_at=now)
-        try:
-            session.add(batch)
-            # A clash can surface at this flush, at any of _fill's inserts, or at commit.
-            session.flush()
-            _fill(session, batch, profile=profile, now=now)
-            uow.commit()
-        except IntegrityError as exc:
-            raise LitcenterError(
-                f"another batch run planned {business_date} or its inquiries at the same moment; "
-                "run the batch again to continue it"
-            ) from exc
-        return PlanResult(batch_id=batch.id, created=True)
+    session = uow.session
+    existing = session.scalar(select(Batch.id).where(Batch.business_date == business_date))
+    if existing is not None:
+        return PlanResult(batch_id=existing, created=False)
+    batch = Batch(business_date=business_date, created_at=now, updated_at=now)
+    try:
+        session.add(batch)
+        # A clash can surface at this flush, at any of _fill's inserts, or at commit.
+        session.flush()
+        _fill(session, batch, profile=profile, now=now)
+        uow.commit()
+    except IntegrityError as exc:
+        raise LitcenterError(
+            f"another batch run planned {business_date} or its inquiries at the same moment; "
+            "run the batch again to continue it"
+        ) from exc
+    return PlanResult(batch_id=batch.id, created=True)
 
 
 def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datetime) -> None:

@@ -3,14 +3,13 @@
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from fulfilment import render
 from fulfilment.batch.contents import plan_contents
 from fulfilment.batch.packet_data import PacketContext
 from fulfilment.batch.plan import load_library
 from fulfilment.batch.render_step import write_packet_files
-from fulfilment.db import unit_of_work
 from fulfilment.errors import NotFound
 from fulfilment.models import Inquiry, InquiryProduct
 from fulfilment.settings import CompanyProfile
@@ -19,48 +18,46 @@ PREVIEW_NUMBER = "PREVIEW"
 
 
 def preview_packet(
-    url: str, inquiry_id: int, *, out_dir: Path, profile: CompanyProfile, today: date
+    session: Session, inquiry_id: int, *, out_dir: Path, profile: CompanyProfile, today: date
 ) -> dict[str, str]:
     """Write letter (with cross-sell page), envelope and label PDFs for one inquiry.
 
     Partly covered inquiries preview as the batch sends them; one the batch would hold is
     refused with the hold's reason.
     """
-    with unit_of_work(url) as uow:
-        session = uow.session
-        inquiry = session.get(
-            Inquiry,
-            inquiry_id,
-            options=[
-                selectinload(Inquiry.contact),
-                selectinload(Inquiry.rep),
-                selectinload(Inquiry.products).selectinload(InquiryProduct.product),
-            ],
-        )
-        if inquiry is None:
-            raise NotFound(f"no inquiry {inquiry_id}; see 'litcenter inquiry list'")
-        contents = plan_contents(
-            products=[item.product.code for item in inquiry.products],
-            country=inquiry.contact.country,
-            home_country=profile.default_country,
-            response=inquiry.response,
-            publication=inquiry.source_detail,
-            page=inquiry.source_page,
-            library=load_library(session),
-        )
-        packet = PacketContext(session, profile).build(
-            number=PREVIEW_NUMBER,
-            inquiry=inquiry,
-            business_date=today,
-            language=contents.language,
-            envelope=contents.envelope,
-            enclosures=[
-                render.Enclosure(code=i.code, title=i.title, kind=i.kind, shelf=i.shelf)
-                for i in contents.items
-            ],
-            publication_note=render.PublicationNote(*contents.page_note)
-            if contents.page_note
-            else None,
-            follow_up=contents.uncovered,
-        )
+    inquiry = session.get(
+        Inquiry,
+        inquiry_id,
+        options=[
+            selectinload(Inquiry.contact),
+            selectinload(Inquiry.rep),
+            selectinload(Inquiry.products).selectinload(InquiryProduct.product),
+        ],
+    )
+    if inquiry is None:
+        raise NotFound(f"no inquiry {inquiry_id}; see 'litcenter inquiry list'")
+    contents = plan_contents(
+        products=[item.product.code for item in inquiry.products],
+        country=inquiry.contact.country,
+        home_country=profile.default_country,
+        response=inquiry.response,
+        publication=inquiry.source_detail,
+        page=inquiry.source_page,
+        library=load_library(session),
+    )
+    packet = PacketContext(session, profile).build(
+        number=PREVIEW_NUMBER,
+        inquiry=inquiry,
+        business_date=today,
+        language=contents.language,
+        envelope=contents.envelope,
+        enclosures=[
+            render.Enclosure(code=i.code, title=i.title, kind=i.kind, shelf=i.shelf)
+            for i in contents.items
+        ],
+        publication_note=render.PublicationNote(*contents.page_note)
+        if contents.page_note
+        else None,
+        follow_up=contents.uncovered,
+    )
     return write_packet_files(packet, out_dir, f"inquiry-{inquiry_id}")

@@ -14,6 +14,7 @@ from fulfilment.batch.assemble import join_pdfs, merge_parts
 from fulfilment.batch.atomic import atomic_write
 from fulfilment.batch.brochures import Brochures
 from fulfilment.batch.email import write_email_packets
+from fulfilment.batch.lookup import require_batch
 from fulfilment.batch.manifest import write_manifest
 from fulfilment.batch.manifest_pdf import ManifestSummary, Totals
 from fulfilment.batch.outputs import Attachment, ChunkFiles, EmailPacket, ManifestLine
@@ -27,8 +28,8 @@ from fulfilment.batch.packet_data import (
     stream_picks,
 )
 from fulfilment.batch.render_step import packet_labels
-from fulfilment.db import unit_of_work
-from fulfilment.errors import LitcenterError, NotFound
+from fulfilment.db import UnitOfWork
+from fulfilment.errors import LitcenterError
 from fulfilment.models import Batch, Contact, Inquiry, Packet
 from fulfilment.render.stationery import letter_countries
 from inventory.allocation import reserve_draws
@@ -55,17 +56,9 @@ def output_files(out_dir: Path) -> dict[str, str]:
     return {name: str(path) for name, path in paths.items() if path.exists()}
 
 
-def assembled_files(url: str, batch_id: int) -> dict[str, str] | None:
+def assembled_files(session: Session, batch_id: int) -> dict[str, str] | None:
     """The batch's files if an earlier run assembled them, else None: they are still to make."""
-    with unit_of_work(url) as uow:
-        return _files_made(_batch(uow.session, batch_id))
-
-
-def _batch(session: Session, batch_id: int) -> Batch:
-    batch = session.get(Batch, batch_id, with_for_update=True, populate_existing=True)
-    if batch is None:
-        raise NotFound(f"no batch {batch_id}; see 'litcenter batch list'")
-    return batch
+    return _files_made(require_batch(session, batch_id, for_update=True))
 
 
 def _files_made(batch: Batch) -> dict[str, str] | None:
@@ -75,7 +68,7 @@ def _files_made(batch: Batch) -> dict[str, str] | None:
 
 
 def assemble_batch(
-    url: str,
+    uow: UnitOfWork,
     batch_id: int,
     *,
     out_dir: Path,
@@ -84,65 +77,65 @@ def assemble_batch(
     context: PacketContext,
 ) -> dict[str, str]:
     """Write the batch's files under out_dir (each atomically) and mark the batch assembled."""
-    with unit_of_work(url) as uow:
-        batch = _batch(uow.session, batch_id)
-        made = _files_made(batch)
-        if made is not None:
-            return made
-        if batch.status != "reserved":
-            raise LitcenterError(f"batch {batch_id} is {batch.status}, not reserved; run it again")
-        business_date = batch.business_date
+    session = uow.session
+    batch = require_batch(session, batch_id, for_update=True)
+    made = _files_made(batch)
+    if made is not None:
+        return made
+    if batch.status != "reserved":
+        raise LitcenterError(f"batch {batch_id} is {batch.status}, not reserved; run it again")
+    business_date = batch.business_date
+    # Ends the look's transaction: the batch row is not held while the parts are joined.
+    uow.commit()
     out_dir.mkdir(parents=True, exist_ok=True)
     ordered = sorted(chunks, key=lambda chunk: chunk.index)
     for feed in PRINTER_FEEDS:
         parts = [getattr(chunk, feed) for chunk in ordered]
         if parts:
             merge_parts(parts, out_dir / OUTPUTS[feed])
-    with unit_of_work(url) as uow:
-        session = uow.session
-        owed = load_separate_cover(session, batch_id, context, business_date=business_date)
-        paper = "letter" if context.profile.default_country in letter_countries() else "a4"
-        if owed:
-            atomic_write(out_dir / OUTPUTS["separate_cover_labels"], packet_labels(owed))
-            atomic_write(
-                out_dir / OUTPUTS["separate_cover_letters"],
-                render.render_cover_notes(load_cover_notes(session, batch_id, owed)),
-            )
-        owed_picks = [packet.pick for packet in owed]
-        totals = load_pick_totals(session, batch_id, also=owed_picks)
-        if totals.packets:
-            printed = select(Packet.number).where(
-                Packet.batch_id == batch_id, Packet.channel == "print"
-            )
-            join_pdfs(
-                render.render_pick_list(
-                    chain(stream_picks(session, batch_id), owed_picks),
-                    totals=totals,
-                    batch=str(business_date),
-                    paper_code=paper,
-                    from_reserve=reserve_draws(
-                        session, [*session.scalars(printed), *(p.number for p in owed)]
-                    ),
-                ),
-                out_dir / OUTPUTS["picklist"],
-                title=f"Pick list {business_date}",
-            )
-        write_manifest(
-            _StoredManifest(session, batch_id),
-            out_dir,
-            batch_date=business_date,
-            company_name=context.profile.name,
-            paper_code=paper,
+    owed = load_separate_cover(session, batch_id, context, business_date=business_date)
+    paper = "letter" if context.profile.default_country in letter_countries() else "a4"
+    if owed:
+        atomic_write(out_dir / OUTPUTS["separate_cover_labels"], packet_labels(owed))
+        atomic_write(
+            out_dir / OUTPUTS["separate_cover_letters"],
+            render.render_cover_notes(load_cover_notes(session, batch_id, owed)),
         )
-        _write_emailed(session, batch_id, out_dir, context=context, business_date=business_date,
-                       home=home)  # fmt: skip
-        batch = _batch(uow.session, batch_id)
-        made = _files_made(batch)
-        if made is not None:
-            # Another run got here first: its files stand and its status is not taken back.
-            return made
-        batch.status, batch.out_dir = "assembled", str(out_dir)
-        uow.commit()
+    owed_picks = [packet.pick for packet in owed]
+    totals = load_pick_totals(session, batch_id, also=owed_picks)
+    if totals.packets:
+        printed = select(Packet.number).where(
+            Packet.batch_id == batch_id, Packet.channel == "print"
+        )
+        join_pdfs(
+            render.render_pick_list(
+                chain(stream_picks(session, batch_id), owed_picks),
+                totals=totals,
+                batch=str(business_date),
+                paper_code=paper,
+                from_reserve=reserve_draws(
+                    session, [*session.scalars(printed), *(p.number for p in owed)]
+                ),
+            ),
+            out_dir / OUTPUTS["picklist"],
+            title=f"Pick list {business_date}",
+        )
+    write_manifest(
+        _StoredManifest(session, batch_id),
+        out_dir,
+        batch_date=business_date,
+        company_name=context.profile.name,
+        paper_code=paper,
+    )
+    _write_emailed(session, batch_id, out_dir, context=context, business_date=business_date,
+                   home=home)  # fmt: skip
+    batch = require_batch(session, batch_id, for_update=True)
+    made = _files_made(batch)
+    if made is not None:
+        # Another run got here first: its files stand and its status is not taken back.
+        return made
+    batch.status, batch.out_dir = "assembled", str(out_dir)
+    uow.commit()
     shutil.rmtree(out_dir / ".chunks", ignore_errors=True)
     return output_files(out_dir)
 

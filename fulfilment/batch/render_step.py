@@ -6,13 +6,13 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from fulfilment import render
 from fulfilment.batch.assemble import prepare_part
 from fulfilment.batch.atomic import atomic_write
 from fulfilment.batch.outputs import ChunkFiles
 from fulfilment.batch.packet_data import PacketContext, load_packets
-from fulfilment.db import unit_of_work
 from fulfilment.models import Packet
 from fulfilment.render.stationery import label_sheet
 from fulfilment.settings import CompanyProfile
@@ -21,7 +21,7 @@ CHUNK_PACKETS = 300
 
 
 def chunk_positions(
-    url: str, batch_id: int, *, profile: CompanyProfile, label_start: int = 1
+    session: Session, batch_id: int, *, profile: CompanyProfile, label_start: int = 1
 ) -> list[list[int]]:
     """Printed packets' positions in chunks of whole label sheets, at most about 300 each.
 
@@ -30,14 +30,13 @@ def chunk_positions(
     `label_start` on, so the first chunk is shorter by the labels already used.
     """
     per_sheet = label_sheet(profile.label_sheet).per_sheet
-    with unit_of_work(url) as uow:
-        positions = list(
-            uow.session.scalars(
-                select(Packet.position)
-                .where(Packet.batch_id == batch_id, Packet.channel == "print")
-                .order_by(Packet.position)
-            )
+    positions = list(
+        session.scalars(
+            select(Packet.position)
+            .where(Packet.batch_id == batch_id, Packet.channel == "print")
+            .order_by(Packet.position)
         )
+    )
     if not positions:
         return []
     used = label_start - 1
@@ -73,7 +72,7 @@ def chunk_folder(out_dir: Path, batch_id: int) -> Path:
 
 
 def render_chunk(
-    url: str,
+    session: Session,
     *,
     batch_id: int,
     business_date: date,
@@ -91,11 +90,10 @@ def render_chunk(
     files = chunk_files(work_dir, index, positions, label_start=start)
     if all(path.exists() for path in (files.letters, files.envelopes, files.labels)):
         return files
-    with unit_of_work(url) as uow:
-        packets = [
-            context.packet(packet, business_date=business_date)
-            for packet in load_packets(uow.session, batch_id, positions)
-        ]
+    packets = [
+        context.packet(packet, business_date=business_date)
+        for packet in load_packets(session, batch_id, positions)
+    ]
     rendered = (
         (files.letters, render.render_packets(packets)),
         (files.envelopes, render.render_envelopes(packets)),

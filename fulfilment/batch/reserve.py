@@ -2,15 +2,16 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
-from fulfilment.db import unit_of_work
-from fulfilment.errors import NotFound
+from fulfilment.batch.lookup import require_batch
+from fulfilment.db import UnitOfWork
 from fulfilment.models import Batch, Packet, PacketItem
-from inventory.allocation import Outcome, Request, allocate_in, lock_for_codes
+from inventory.allocation import Outcome, Request, allocate, lock_for_codes
 from inventory.lookup import items_by_code
 from inventory.models import BACKORDERED, LiteratureItem
 
@@ -30,39 +31,36 @@ class ReserveResult:
     backordered: int
 
 
-def reserve_stock(url: str, batch_id: int) -> ReserveResult:
+def reserve_stock(uow: UnitOfWork, batch_id: int, *, now: datetime) -> ReserveResult:
     """Allocate the printed packets' items; e-mailed packets travel as PDFs and take no stock.
 
     Earlier batches' backorders come first: each one the new stock fills goes out with this
     batch under separate cover.
     """
-    with unit_of_work(url) as uow:
-        session = uow.session
-        batch = session.get(Batch, batch_id, with_for_update=True)
-        if batch is None:
-            raise NotFound(f"no batch {batch_id}; see 'litcenter batch list'")
-        planned = batch.status == "planned"
-        if planned:
-            _allocate(session, batch)
-            batch.status = "reserved"
-        counts = dict(
-            session.execute(
-                select(PacketItem.status, func.count())
-                .join(Packet, PacketItem.packet_id == Packet.id)
-                .where(Packet.batch_id == batch_id)
-                .group_by(PacketItem.status)
-            ).all()
-        )
-        if planned:
-            uow.commit()
-        return ReserveResult(
-            reserved=counts.get("reserved", 0),
-            substituted=counts.get("substituted", 0),
-            backordered=counts.get("backordered", 0),
-        )
+    session = uow.session
+    batch = require_batch(session, batch_id, for_update=True)
+    planned = batch.status == "planned"
+    if planned:
+        _allocate(session, batch, now=now)
+        batch.status = "reserved"
+    counts = dict(
+        session.execute(
+            select(PacketItem.status, func.count())
+            .join(Packet, PacketItem.packet_id == Packet.id)
+            .where(Packet.batch_id == batch_id)
+            .group_by(PacketItem.status)
+        ).all()
+    )
+    if planned:
+        uow.commit()
+    return ReserveResult(
+        reserved=counts.get("reserved", 0),
+        substituted=counts.get("substituted", 0),
+        backordered=counts.get("backordered", 0),
+    )
 
 
-def _allocate(session: Session, batch: Batch) -> None:
+def _allocate(session: Session, batch: Batch, *, now: datetime) -> None:
     in_batch = Packet.batch_id == batch.id
     lock_for_codes(
         session,
@@ -79,11 +77,17 @@ def _allocate(session: Session, batch: Batch) -> None:
     # still gets its pass: earlier batches' backorders are filled there first.
     for start in range(0, max(last, 1), _SLICE_PACKETS):
         _allocate_slice(
-            session, batch, Packet.position > start, Packet.position <= start + _SLICE_PACKETS
+            session,
+            batch,
+            Packet.position > start,
+            Packet.position <= start + _SLICE_PACKETS,
+            now=now,
         )
 
 
-def _allocate_slice(session: Session, batch: Batch, *where: ColumnElement[bool]) -> None:
+def _allocate_slice(
+    session: Session, batch: Batch, *where: ColumnElement[bool], now: datetime
+) -> None:
     # Plain rows, not Packet and PacketItem objects: building thousands of those is the cost.
     items = session.execute(
         select(PacketItem.id, PacketItem.requested_code, PacketItem.qty, Packet.number,
@@ -93,9 +97,10 @@ def _allocate_slice(session: Session, batch: Batch, *where: ColumnElement[bool])
         .order_by(Packet.position, PacketItem.id)
     ).all()  # fmt: skip
     printed = [item for item in items if item.channel == "print"]
-    result = allocate_in(
+    result = allocate(
         session,
         [Request(key=item.number, code=item.requested_code, qty=item.qty) for item in printed],
+        now=now,
     )
     outcome = {(o.key, o.code): o for o in result.outcomes}
     filled = [*result.outcomes, *result.backorders_filled]

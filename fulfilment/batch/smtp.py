@@ -3,14 +3,15 @@
 import smtplib
 import ssl
 from collections.abc import Sequence
+from datetime import datetime
 from email import message_from_bytes
 from email.policy import default
 from pathlib import Path
 
 from fulfilment.batch.atomic import atomic_write
 from fulfilment.batch.mailroom import scan_packets
+from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput, LitcenterError
-from fulfilment.settings import CompanyProfile
 
 TIMEOUT_SECONDS = 60.0
 
@@ -20,10 +21,10 @@ def sent_marker(eml: Path) -> Path:
     return eml.with_suffix(".sent")
 
 
-def record_emails_sent(url: str, email_dir: Path, *, profile: CompanyProfile) -> int:
+def record_emails_sent(uow: UnitOfWork, email_dir: Path, *, now: datetime) -> int:
     """Mark each packet whose message went out as mailed, once; returns how many were new."""
     numbers = sorted(marker.stem for marker in email_dir.glob("*.sent"))
-    outcomes = scan_packets(url, numbers, profile=profile)
+    outcomes = scan_packets(uow, numbers, now=now)
     return sum(outcome["outcome"] == "mailed" for outcome in outcomes)
 
 

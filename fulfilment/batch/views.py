@@ -7,8 +7,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
-from fulfilment.db import unit_of_work
-from fulfilment.errors import NotFound
+from fulfilment.batch.lookup import require_batch
 from fulfilment.models import (
     Batch,
     BatchHold,
@@ -20,44 +19,39 @@ from fulfilment.models import (
 )
 
 
-def batch_summary(url: str, batch_id: int) -> dict[str, Any]:
+def batch_summary(session: Session, batch_id: int) -> dict[str, Any]:
     """Counts of a batch: packets, holds, backordered items, packets per postage class."""
-    with unit_of_work(url) as uow:
-        session = uow.session
-        batch = session.get(Batch, batch_id)
-        if batch is None:
-            raise NotFound(f"no batch {batch_id}; see 'litcenter batch list'")
-        classes = printed_by(session, batch_id, Packet.postage_class)
-        return {
-            "batch_id": batch.id,
-            "date": batch.business_date.isoformat(),
-            "status": batch.status,
-            "packets": session.scalar(
-                select(func.count()).select_from(Packet).where(Packet.batch_id == batch_id)
-            ),
-            "held": session.scalar(
-                select(func.count()).select_from(BatchHold).where(BatchHold.batch_id == batch_id)
-            ),
-            "backordered": session.scalar(
-                select(func.count())
-                .select_from(PacketItem)
-                .join(Packet)
-                .where(Packet.batch_id == batch_id, PacketItem.status == "backordered")
-            ),
-            "separate_cover": session.scalar(
-                select(func.count())
-                .select_from(PacketItem)
-                .where(PacketItem.sent_in_batch_id == batch_id)
-            ),
-            "by_postage": dict(sorted(classes.items())),
-        }
+    batch = require_batch(session, batch_id)
+    classes = printed_by(session, batch_id, Packet.postage_class)
+    return {
+        "batch_id": batch.id,
+        "date": batch.business_date.isoformat(),
+        "status": batch.status,
+        "packets": session.scalar(
+            select(func.count()).select_from(Packet).where(Packet.batch_id == batch_id)
+        ),
+        "held": session.scalar(
+            select(func.count()).select_from(BatchHold).where(BatchHold.batch_id == batch_id)
+        ),
+        "backordered": session.scalar(
+            select(func.count())
+            .select_from(PacketItem)
+            .join(Packet)
+            .where(Packet.batch_id == batch_id, PacketItem.status == "backordered")
+        ),
+        "separate_cover": session.scalar(
+            select(func.count())
+            .select_from(PacketItem)
+            .where(PacketItem.sent_in_batch_id == batch_id)
+        ),
+        "by_postage": dict(sorted(classes.items())),
+    }
 
 
-def batch_list(url: str) -> list[dict[str, Any]]:
+def batch_list(session: Session) -> list[dict[str, Any]]:
     """Every batch, newest first, with its counts."""
-    with unit_of_work(url) as uow:
-        ids = uow.session.scalars(select(Batch.id).order_by(Batch.business_date.desc())).all()
-    return [batch_summary(url, batch_id) for batch_id in ids]
+    ids = session.scalars(select(Batch.id).order_by(Batch.business_date.desc())).all()
+    return [batch_summary(session, batch_id) for batch_id in ids]
 
 
 def _packet(packet: Packet) -> dict[str, Any]:
@@ -80,30 +74,29 @@ def _packet(packet: Packet) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def batch_show(url: str, batch_id: int) -> dict[str, Any]:
+def batch_show(session: Session, batch_id: int) -> dict[str, Any]:
     """A batch with every packet and hold."""
-    summary = batch_summary(url, batch_id)
-    with unit_of_work(url) as uow:
-        batch = uow.session.get(
-            Batch,
-            batch_id,
-            options=[
-                selectinload(Batch.packets).selectinload(Packet.items),
-                selectinload(Batch.packets).selectinload(Packet.inquiry),
-                selectinload(Batch.packets)
-                .selectinload(Packet.uncovered)
-                .selectinload(UncoveredProduct.product),
-                selectinload(Batch.holds),
-            ],
-        )
-        assert batch is not None
-        return {
-            **summary,
-            "out_dir": batch.out_dir,
-            "packets": [_packet(packet) for packet in batch.packets],
-            "holds": [{"inquiry_id": h.inquiry_id, "reason": h.reason} for h in batch.holds],
-            "separate_cover": _separate_cover(uow.session, batch_id),
-        }
+    summary = batch_summary(session, batch_id)
+    batch = session.get(
+        Batch,
+        batch_id,
+        options=[
+            selectinload(Batch.packets).selectinload(Packet.items),
+            selectinload(Batch.packets).selectinload(Packet.inquiry),
+            selectinload(Batch.packets)
+            .selectinload(Packet.uncovered)
+            .selectinload(UncoveredProduct.product),
+            selectinload(Batch.holds),
+        ],
+    )
+    assert batch is not None
+    return {
+        **summary,
+        "out_dir": batch.out_dir,
+        "packets": [_packet(packet) for packet in batch.packets],
+        "holds": [{"inquiry_id": h.inquiry_id, "reason": h.reason} for h in batch.holds],
+        "separate_cover": _separate_cover(session, batch_id),
+    }
 
 
 def printed_by(session: Session, batch_id: int, column: InstrumentedAttribute[str]) -> Counter[str]:
@@ -145,32 +138,30 @@ def _separate_cover(session: Session, batch_id: int) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def plan_warnings(url: str, batch_id: int) -> list[str]:
+def plan_warnings(session: Session, batch_id: int) -> list[str]:
     """What the batch's plan could not answer in full, read from what it stored, one line each.
 
     Products no literature covers (the rep follows up, or the inquiry waits), and publication
     pages no bulletin matches (the letter goes without its page note).
     """
-    with unit_of_work(url) as uow:
-        session = uow.session
-        products = session.execute(
-            select(Product.code, Product.name, func.count(), func.count(BatchHold.id))
-            .select_from(UncoveredProduct)
-            .join(Product, Product.id == UncoveredProduct.product_id)
-            .outerjoin(
-                BatchHold,
-                (BatchHold.batch_id == UncoveredProduct.batch_id)
-                & (BatchHold.inquiry_id == UncoveredProduct.inquiry_id),
-            )
-            .where(UncoveredProduct.batch_id == batch_id)
-            .group_by(Product.code, Product.name)
-            .order_by(Product.code)
-        ).all()
-        pages = session.execute(
-            select(UnmatchedPublication.publication, UnmatchedPublication.page)
-            .where(UnmatchedPublication.batch_id == batch_id)
-            .order_by(UnmatchedPublication.publication, UnmatchedPublication.inquiry_id)
-        ).all()
+    products = session.execute(
+        select(Product.code, Product.name, func.count(), func.count(BatchHold.id))
+        .select_from(UncoveredProduct)
+        .join(Product, Product.id == UncoveredProduct.product_id)
+        .outerjoin(
+            BatchHold,
+            (BatchHold.batch_id == UncoveredProduct.batch_id)
+            & (BatchHold.inquiry_id == UncoveredProduct.inquiry_id),
+        )
+        .where(UncoveredProduct.batch_id == batch_id)
+        .group_by(Product.code, Product.name)
+        .order_by(Product.code)
+    ).all()
+    pages = session.execute(
+        select(UnmatchedPublication.publication, UnmatchedPublication.page)
+        .where(UnmatchedPublication.batch_id == batch_id)
+        .order_by(UnmatchedPublication.publication, UnmatchedPublication.inquiry_id)
+    ).all()
     return _uncovered_warnings(products) + _publication_warnings(pages)
 
 

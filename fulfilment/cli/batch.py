@@ -90,8 +90,10 @@ def list_batches(as_json: JsonFlag = False) -> None:
     # Each command imports the services it calls: the renderers and pypdf load only for the
     # commands that print, so `--help`, `list` and `scan` start fast.
     from fulfilment.batch.views import batch_list
+    from fulfilment.db import unit_of_work
 
-    rows = batch_list(ready().url)
+    with unit_of_work(ready().url) as uow:
+        rows = batch_list(uow.session)
     if as_json:
         emit_json(rows)
         return
@@ -109,8 +111,10 @@ def show_batch(
 ) -> None:
     """One batch: its packets with their items, and the inquiries held back."""
     from fulfilment.batch.views import batch_show
+    from fulfilment.db import unit_of_work
 
-    view = batch_show(ready().url, batch_id)
+    with unit_of_work(ready().url) as uow:
+        view = batch_show(uow.session, batch_id)
     if as_json:
         emit_json(view)
         return
@@ -152,15 +156,18 @@ def reprint(
 ) -> None:
     """Print a spoiled packet again, without picking its literature twice."""
     from fulfilment.batch.mailroom import reprint_packet
+    from fulfilment.db import unit_of_work
 
     context = ready()
-    files = reprint_packet(
-        context.url,
-        number,
-        out_dir=out_folder(out or Path.cwd()),
-        profile=context.profile,
-        label_start=label_start,
-    )
+    with unit_of_work(context.url) as uow:
+        files = reprint_packet(
+            uow,
+            number,
+            out_dir=out_folder(out or Path.cwd()),
+            profile=context.profile,
+            now=context.now(),
+            label_start=label_start,
+        )
     if as_json:
         emit_json(files)
         return
@@ -174,6 +181,7 @@ def scan(
 ) -> None:
     """Mark packets mailed as they go to the carrier; with no numbers, read them from stdin."""
     from fulfilment.batch.mailroom import scan_packets
+    from fulfilment.db import unit_of_work
 
     context = ready()
     given = list(numbers or [])
@@ -183,7 +191,8 @@ def scan(
         given += file.read_text(encoding="utf-8").splitlines()
     if not given and not numbers and file is None:
         given = sys.stdin.read().splitlines()
-    outcomes = scan_packets(context.url, given, profile=context.profile)
+    with unit_of_work(context.url) as uow:
+        outcomes = scan_packets(uow, given, now=context.now())
     if as_json:
         emit_json(outcomes)
     else:
@@ -207,15 +216,17 @@ def preview(
 ) -> None:
     """Render an inquiry's letter, envelope and label as today's batch would, changing nothing."""
     from fulfilment.batch.preview import preview_packet
+    from fulfilment.db import unit_of_work
 
     context = ready()
-    files = preview_packet(
-        context.url,
-        inquiry_id,
-        out_dir=out_folder(out),
-        profile=context.profile,
-        today=local_now(context.profile.timezone).date(),
-    )
+    with unit_of_work(context.url) as uow:
+        files = preview_packet(
+            uow.session,
+            inquiry_id,
+            out_dir=out_folder(out),
+            profile=context.profile,
+            today=context.now().date(),
+        )
     if as_json:
         emit_json(files)
         return

@@ -35,12 +35,18 @@ def import_file(
 ) -> None:
     """Import inquiries; bad rows go to quarantine, repeats are recognised."""
     # Each command imports the services it calls: `--help` and every other command start faster.
+    from fulfilment.db import unit_of_work
     from fulfilment.intake.service import import_inquiries
 
     context = ready()
     large = file.is_file() and file.stat().st_size > LARGE_FILE_BYTES
-    with progress_bar(f"Importing {file.name}", show=large and not as_json) as progress:
-        summary = import_inquiries(context.url, file, profile=context.profile, on_progress=progress)
+    with (
+        progress_bar(f"Importing {file.name}", show=large and not as_json) as progress,
+        unit_of_work(context.url) as uow,
+    ):
+        summary = import_inquiries(
+            uow, file, profile=context.profile, now=context.now(), on_progress=progress
+        )
     if as_json:
         emit_json(summary.as_dict())
         return
@@ -76,9 +82,11 @@ def quarantine_list_command(
     """List quarantined rows with every reason."""
     if status != "all" and status not in QUARANTINE_STATUSES:
         raise BadInput(f"status {status!r} is not one of: {', '.join(QUARANTINE_STATUSES)}, all")
+    from fulfilment.db import unit_of_work
     from fulfilment.views import quarantine_list
 
-    rows = quarantine_list(ready().url, status=None if status == "all" else status)
+    with unit_of_work(ready().url) as uow:
+        rows = quarantine_list(uow.session, status=None if status == "all" else status)
     if as_json:
         emit_json(rows)
         return
@@ -103,10 +111,13 @@ def quarantine_retry(
     as_json: JsonFlag = False,
 ) -> None:
     """Correct fields of a quarantined row and try it again."""
+    from fulfilment.db import unit_of_work
     from fulfilment.intake.service import retry_quarantined
 
     context = ready()
-    result = retry_quarantined(context.url, row_id, _parse_fixes(set_), profile=context.profile)
+    fixes = _parse_fixes(set_)
+    with unit_of_work(context.url) as uow:
+        result = retry_quarantined(uow, row_id, fixes, profile=context.profile, now=context.now())
     if as_json:
         emit_json(
             {
@@ -134,9 +145,11 @@ def inquiry_list_command(
     as_json: JsonFlag = False,
 ) -> None:
     """List inquiries, oldest received first."""
+    from fulfilment.db import unit_of_work
     from fulfilment.views import inquiry_list
 
-    rows = inquiry_list(ready().url, status=status)
+    with unit_of_work(ready().url) as uow:
+        rows = inquiry_list(uow.session, status=status)
     if as_json:
         emit_json(rows)
         return
@@ -158,9 +171,11 @@ def inquiry_show_command(
     inquiry_id: Annotated[int, typer.Argument(metavar="ID")], as_json: JsonFlag = False
 ) -> None:
     """Show one inquiry: contact and address, rep, products and timeline."""
+    from fulfilment.db import unit_of_work
     from fulfilment.views import inquiry_show
 
-    view = inquiry_show(ready().url, inquiry_id)
+    with unit_of_work(ready().url) as uow:
+        view = inquiry_show(uow.session, inquiry_id)
     if as_json:
         emit_json(view)
         return

@@ -48,8 +48,10 @@ def init(as_json: JsonFlag = False) -> None:
 def products_import(file: FileArg, as_json: JsonFlag = False) -> None:
     """Load products (code,name,family,description,related) from a CSV."""
     from fulfilment.catalog import import_products
+    from fulfilment.db import unit_of_work
 
-    result = import_products(ready().url, file)
+    with unit_of_work(ready().url) as uow:
+        result = import_products(uow, file)
     if as_json:
         emit_json(result.as_dict())
         return
@@ -62,9 +64,11 @@ def products_import(file: FileArg, as_json: JsonFlag = False) -> None:
 @reps.command("import")
 def reps_import(file: FileArg, as_json: JsonFlag = False) -> None:
     """Load reps (code,name,email,phone,countries,regions,postcode_prefixes,families)."""
+    from fulfilment.db import unit_of_work
     from fulfilment.reps import import_reps
 
-    result = import_reps(ready().url, file)
+    with unit_of_work(ready().url) as uow:
+        result = import_reps(uow, file)
     if as_json:
         emit_json(result.as_dict())
         return
@@ -79,6 +83,7 @@ def demo(as_json: JsonFlag = False) -> None:
     from flows.progress import BATCH_STEPS, listening
     from flows.runtime import prefect_api
     from fulfilment.catalog import import_products
+    from fulfilment.db import unit_of_work
     from fulfilment.home import initialise
     from fulfilment.intake.service import import_inquiries
     from fulfilment.reps import import_reps
@@ -89,14 +94,19 @@ def demo(as_json: JsonFlag = False) -> None:
     initialise(settings)
     url, home = settings.resolved_database_url, settings.home.resolve()
     profile = settings.profile
-    with as_file(files("fulfilment").joinpath("demo_data")) as folder:
+    now = local_now(profile.timezone)
+    with as_file(files("fulfilment").joinpath("demo_data")) as folder, unit_of_work(url) as uow:
         loaded = {
-            "products": import_products(url, folder / "products.csv").as_dict(),
-            "reps": import_reps(url, folder / "reps.csv").as_dict(),
-            "literature": import_literature(url, folder / "literature.csv", home=home).as_dict(),
-            "inquiries": import_inquiries(url, folder / "inquiries.csv", profile=profile).as_dict(),
+            "products": import_products(uow, folder / "products.csv").as_dict(),
+            "reps": import_reps(uow, folder / "reps.csv").as_dict(),
+            "literature": import_literature(
+                uow, folder / "literature.csv", home=home, now=now
+            ).as_dict(),
+            "inquiries": import_inquiries(
+                uow, folder / "inquiries.csv", profile=profile, now=now
+            ).as_dict(),
         }
-    today = local_now(profile.timezone).date()
+    today = now.date()
     with step_progress(f"Today's batch, {today}", BATCH_STEPS, show=not as_json) as show:
         show("starting Prefect")
         with prefect_api(), listening(show):

@@ -7,7 +7,6 @@ import typer
 
 from fulfilment.cli.context import ready
 from fulfilment.cli.output import JsonFlag, console, emit_json, key_values, table
-from fulfilment.clock import local_now
 from inventory.kinds import KINDS, LOCATIONS
 
 if TYPE_CHECKING:
@@ -91,6 +90,7 @@ def literature_add(
 ) -> None:
     """Add a literature item or supply, with empty stock."""
     # Each command imports the services it calls: `--help` and every other command start faster.
+    from fulfilment.db import unit_of_work
     from inventory.items import ItemDraft, add_item
 
     context = ready()
@@ -106,13 +106,8 @@ def literature_add(
         substitutes=[code for value in substitute for code in _split(value)],
         aliases=alias,
     )
-    item = add_item(
-        context.url,
-        draft,
-        home=context.settings.home,
-        pdf=pdf,
-        now=local_now(context.profile.timezone),
-    )
+    with unit_of_work(context.url) as uow:
+        item = add_item(uow, draft, home=context.settings.home, pdf=pdf, now=context.now())
     _show_item(item, as_json)
 
 
@@ -123,22 +118,25 @@ def literature_upload(
     as_json: JsonFlag = False,
 ) -> None:
     """Upload a new edition's PDF; it is checked before anything changes."""
+    from fulfilment.db import unit_of_work
     from inventory.items import upload_edition
 
     context = ready()
-    item = upload_edition(
-        context.url, code, file, home=context.settings.home, now=local_now(context.profile.timezone)
-    )
+    with unit_of_work(context.url) as uow:
+        item = upload_edition(uow, code, file, home=context.settings.home, now=context.now())
     _show_item(item, as_json)
 
 
 @literature.command("retire")
 def literature_retire(code: Code, as_json: JsonFlag = False) -> None:
     """Stop sending an item; requests for it go to its substitutes."""
+    from fulfilment.db import unit_of_work
     from inventory.items import retire_item
 
     context = ready()
-    _show_item(retire_item(context.url, code, now=local_now(context.profile.timezone)), as_json)
+    with unit_of_work(context.url) as uow:
+        item = retire_item(uow, code, now=context.now())
+    _show_item(item, as_json)
 
 
 @literature.command("alias")
@@ -150,20 +148,23 @@ def literature_alias(
     as_json: JsonFlag = False,
 ) -> None:
     """Give a bulletin the other names inquirers write it by, so their page notes find it."""
+    from fulfilment.db import unit_of_work
     from inventory.items import add_aliases
 
     context = ready()
-    _show_item(
-        add_aliases(context.url, code, names, now=local_now(context.profile.timezone)), as_json
-    )
+    with unit_of_work(context.url) as uow:
+        item = add_aliases(uow, code, names, now=context.now())
+    _show_item(item, as_json)
 
 
 @literature.command("gaps")
 def literature_gaps_list(as_json: JsonFlag = False) -> None:
     """Products inquiries asked about that no literature covers: what marketing should add."""
     from fulfilment.batch.coverage import literature_gaps
+    from fulfilment.db import unit_of_work
 
-    gaps = literature_gaps(ready().url)
+    with unit_of_work(ready().url) as uow:
+        gaps = literature_gaps(uow.session)
     if as_json:
         emit_json({"gaps": gaps})
         return
@@ -180,9 +181,11 @@ def literature_gaps_list(as_json: JsonFlag = False) -> None:
 @literature.command("list")
 def literature_list(as_json: JsonFlag = False) -> None:
     """List every item, retired ones too."""
+    from fulfilment.db import unit_of_work
     from inventory.items import list_items
 
-    items = list_items(ready().url)
+    with unit_of_work(ready().url) as uow:
+        items = list_items(uow.session)
     if as_json:
         emit_json({"items": [item.as_dict() for item in items]})
         return
@@ -206,13 +209,12 @@ def stock_receive(
     as_json: JsonFlag = False,
 ) -> None:
     """Book copies in, by default into the reserve cartons."""
+    from fulfilment.db import unit_of_work
     from inventory.movements import receive
 
     context = ready()
-    movement = receive(
-        context.url, code, qty, location=location, note=note,
-        now=local_now(context.profile.timezone),
-    )  # fmt: skip
+    with unit_of_work(context.url) as uow:
+        movement = receive(uow, code, qty, location=location, note=note, now=context.now())
     _show_movement(movement, as_json)
 
 
@@ -225,25 +227,25 @@ def stock_adjust(
     as_json: JsonFlag = False,
 ) -> None:
     """Correct stock up or down, with a reason."""
+    from fulfilment.db import unit_of_work
     from inventory.movements import adjust
 
     context = ready()
-    movement = adjust(
-        context.url, code, delta, reason=reason, location=location,
-        now=local_now(context.profile.timezone),
-    )  # fmt: skip
+    with unit_of_work(context.url) as uow:
+        movement = adjust(uow, code, delta, reason=reason, location=location, now=context.now())
     _show_movement(movement, as_json)
 
 
 @stock.command("transfer", context_settings=NUMBERS)
 def stock_transfer(code: Code, qty: Qty, as_json: JsonFlag = False) -> None:
     """Move copies from the reserve cartons to the shelf."""
+    from fulfilment.db import unit_of_work
     from inventory.movements import transfer
 
     context = ready()
-    _show_movement(
-        transfer(context.url, code, qty, now=local_now(context.profile.timezone)), as_json
-    )
+    with unit_of_work(context.url) as uow:
+        movement = transfer(uow, code, qty, now=context.now())
+    _show_movement(movement, as_json)
 
 
 @stock.command("count", context_settings=NUMBERS)
@@ -254,12 +256,12 @@ def stock_count(
     as_json: JsonFlag = False,
 ) -> None:
     """Record a cycle count; the difference is booked as a ledger entry."""
+    from fulfilment.db import unit_of_work
     from inventory.movements import count
 
     context = ready()
-    movement = count(
-        context.url, code, qty, location=location, now=local_now(context.profile.timezone)
-    )
+    with unit_of_work(context.url) as uow:
+        movement = count(uow, code, qty, location=location, now=context.now())
     _show_movement(movement, as_json)
 
 
@@ -269,12 +271,12 @@ def stock_import(
     as_json: JsonFlag = False,
 ) -> None:
     """Bulk upload: items, PDFs (paths relative to the CSV) and stock received, all or nothing."""
+    from fulfilment.db import unit_of_work
     from inventory.bulk import import_literature
 
     context = ready()
-    summary = import_literature(
-        context.url, file, home=context.settings.home, now=local_now(context.profile.timezone)
-    )
+    with unit_of_work(context.url) as uow:
+        summary = import_literature(uow, file, home=context.settings.home, now=context.now())
     if as_json:
         emit_json(summary.as_dict())
         return
@@ -295,10 +297,12 @@ def stock_show(
     as_json: JsonFlag = False,
 ) -> None:
     """Stock of every item: on hand, held, available, whether low, days of cover."""
+    from fulfilment.db import unit_of_work
     from inventory.reorder import stock_levels
 
     context = ready()
-    lines = stock_levels(context.url, include_retired=all_, now=local_now(context.profile.timezone))
+    with unit_of_work(context.url) as uow:
+        lines = stock_levels(uow.session, include_retired=all_, now=context.now())
     if as_json:
         emit_json({"items": [line.as_dict() for line in lines]})
         return
@@ -317,10 +321,12 @@ def stock_show(
 @stock.command("reorder")
 def stock_reorder(as_json: JsonFlag = False) -> None:
     """What to reprint or buy now, shortest cover first."""
+    from fulfilment.db import unit_of_work
     from inventory.reorder import reorder_report
 
     context = ready()
-    lines = reorder_report(context.url, now=local_now(context.profile.timezone))
+    with unit_of_work(context.url) as uow:
+        lines = reorder_report(uow.session, now=context.now())
     if as_json:
         emit_json({"items": [line.as_dict() for line in lines]})
         return

@@ -4,14 +4,14 @@ import hashlib
 import json
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from fulfilment.clock import local_now
-from fulfilment.db import unit_of_work
+from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput, NotFound
 from fulfilment.intake.contacts import ContactIndex
 from fulfilment.intake.fields import STANDARD_FIELDS
@@ -100,10 +100,10 @@ def _territory(rep: Rep) -> Territory:
 class _Writer:
     """Stores accepted rows as inquiries and rejected rows in quarantine."""
 
-    def __init__(self, session: Session, reference: _Reference, profile: CompanyProfile) -> None:
+    def __init__(self, session: Session, reference: _Reference, *, now: datetime) -> None:
         self.session = session
         self.reference = reference
-        self.now = local_now(profile.timezone)
+        self.now = now
         self._open_quarantine: dict[str, list[QuarantinedRow]] = {}
 
     def add_inquiry(
@@ -199,13 +199,20 @@ def _received_detail(valid: ValidRow) -> str:
 
 
 def import_inquiries(
-    url: str, path: Path, *, profile: CompanyProfile, on_progress: Progress | None = None
+    uow: UnitOfWork,
+    path: Path,
+    *,
+    profile: CompanyProfile,
+    now: datetime,
+    on_progress: Progress | None = None,
 ) -> ImportSummary:
-    """Import every row of a file: accepted, quarantined or recognised as a duplicate."""
+    """Import every row of a file: accepted, quarantined or recognised as a duplicate.
+
+    Each chunk of CHUNK_ROWS rows is committed as it is done.
+    """
     file = read_rows(path)
     summary = ImportSummary(rows=len(file.rows), skipped_blank=file.skipped_blank)
-    with unit_of_work(url) as uow:
-        reference = _Reference.load(uow.session)
+    reference = _Reference.load(uow.session)
     validator = RowValidator(profile=profile, product_codes=set(reference.products))
     summary.unknown_columns = sorted(
         {key for raw in file.rows for key in raw.fields}
@@ -215,16 +222,15 @@ def import_inquiries(
     seen: set[str] = set()
     for start in range(0, len(file.rows), CHUNK_ROWS):
         chunk = file.rows[start : start + CHUNK_ROWS]
-        with unit_of_work(url) as uow:
-            _import_chunk(
-                _Writer(uow.session, reference, profile),
-                chunk,
-                validator=validator,
-                source=path.name,
-                seen=seen,
-                summary=summary,
-            )
-            uow.commit()
+        _import_chunk(
+            _Writer(uow.session, reference, now=now),
+            chunk,
+            validator=validator,
+            source=path.name,
+            seen=seen,
+            summary=summary,
+        )
+        uow.commit()
         if on_progress:
             on_progress(start + len(chunk), len(file.rows))
     return summary
@@ -272,55 +278,55 @@ def _import_chunk(
 
 
 def retry_quarantined(
-    url: str, quarantine_id: int, fixes: dict[str, str], *, profile: CompanyProfile
+    uow: UnitOfWork,
+    quarantine_id: int,
+    fixes: dict[str, str],
+    *,
+    profile: CompanyProfile,
+    now: datetime,
 ) -> RetryResult:
     """Apply fixes to a quarantined row and try it again; fixes are kept even if it still fails."""
     fixes = {header_key(name): value for name, value in fixes.items()}
     allowed = set(STANDARD_FIELDS) | set(profile.custom_fields)
     unknown = sorted(set(fixes) - allowed)
-    with unit_of_work(url) as uow:
-        held = uow.session.get(QuarantinedRow, quarantine_id)
-        if held is None:
-            raise NotFound(f"no quarantined row {quarantine_id}; see 'litcenter quarantine list'")
-        if held.status != "open":
-            raise BadInput(
-                f"quarantined row {quarantine_id} is already {held.status} "
-                f"(inquiry {held.inquiry_id}); nothing to retry"
-            )
-        if unknown:
-            raise BadInput(
-                f"unknown field {', '.join(unknown)}; fields are: {', '.join(sorted(allowed))}"
-            )
-        reference = _Reference.load(uow.session)
-        writer = _Writer(uow.session, reference, profile)
-        held.fixes = {**held.fixes, **fixes}
-        fields = {**held.raw, **held.fixes}
-        result = RowValidator(profile=profile, product_codes=set(reference.products)).validate(
-            fields
+    held = uow.session.get(QuarantinedRow, quarantine_id)
+    if held is None:
+        raise NotFound(f"no quarantined row {quarantine_id}; see 'litcenter quarantine list'")
+    if held.status != "open":
+        raise BadInput(
+            f"quarantined row {quarantine_id} is already {held.status} "
+            f"(inquiry {held.inquiry_id}); nothing to retry"
         )
-        if isinstance(result, ValidRow):
-            result_reasons = _duplicate_reasons(uow.session, result, row_hash(fields))
-        else:
-            result_reasons = result
-        held.updated_at = writer.now
-        if result_reasons:
-            held.reasons = result_reasons
-            uow.commit()
-            return RetryResult(
-                quarantine_id, accepted=False, inquiry_id=None, reasons=result_reasons
-            )
-        assert isinstance(result, ValidRow)
-        writer.watch_quarantine([result.row.external_id])
-        fixed = ", ".join(f"{key}={value}" for key, value in held.fixes.items())
-        inquiry = writer.add_inquiry(
-            result,
-            content_hash=row_hash(fields),
-            contacts=ContactIndex(uow.session, [result]),
-            origin=f"{held.source} row {held.row_number}, from quarantine {held.id} ({fixed})",
+    if unknown:
+        raise BadInput(
+            f"unknown field {', '.join(unknown)}; fields are: {', '.join(sorted(allowed))}"
         )
-        held.status, held.inquiry, held.reasons = "accepted", inquiry, []
+    reference = _Reference.load(uow.session)
+    writer = _Writer(uow.session, reference, now=now)
+    held.fixes = {**held.fixes, **fixes}
+    fields = {**held.raw, **held.fixes}
+    result = RowValidator(profile=profile, product_codes=set(reference.products)).validate(fields)
+    if isinstance(result, ValidRow):
+        result_reasons = _duplicate_reasons(uow.session, result, row_hash(fields))
+    else:
+        result_reasons = result
+    held.updated_at = now
+    if result_reasons:
+        held.reasons = result_reasons
         uow.commit()
-        return RetryResult(quarantine_id, accepted=True, inquiry_id=inquiry.id, reasons=[])
+        return RetryResult(quarantine_id, accepted=False, inquiry_id=None, reasons=result_reasons)
+    assert isinstance(result, ValidRow)
+    writer.watch_quarantine([result.row.external_id])
+    fixed = ", ".join(f"{key}={value}" for key, value in held.fixes.items())
+    inquiry = writer.add_inquiry(
+        result,
+        content_hash=row_hash(fields),
+        contacts=ContactIndex(uow.session, [result]),
+        origin=f"{held.source} row {held.row_number}, from quarantine {held.id} ({fixed})",
+    )
+    held.status, held.inquiry, held.reasons = "accepted", inquiry, []
+    uow.commit()
+    return RetryResult(quarantine_id, accepted=True, inquiry_id=inquiry.id, reasons=[])
 
 
 def _duplicate_reasons(session: Session, valid: ValidRow, digest: str) -> list[str]:

@@ -38,7 +38,8 @@ def test_existing_literature_survives_the_upgrade_and_the_downgrade(
     command.upgrade(_config(url), "0005")
     products = tmp_path / "products.csv"
     products.write_text("code,name\nPMP-100,Pump\n", encoding="utf-8")
-    import_products(url, products)
+    with unit_of_work(url) as uow:
+        import_products(uow, products)
     with unit_of_work(url) as uow:
         uow.session.execute(
             text(
@@ -58,7 +59,8 @@ def test_existing_literature_survives_the_upgrade_and_the_downgrade(
 
     migrate(url)
 
-    (item,) = list_items(url)
+    with unit_of_work(url) as uow:
+        (item,) = list_items(uow.session)
     assert (item.code, item.aliases, item.products) == ("BUL-1", [], ["PMP-100"])
     command.downgrade(_config(url), "0005")
     assert _links(url) == [("BUL-1", "PMP-100")]

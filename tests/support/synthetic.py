@@ -8,6 +8,8 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 from fulfilment.catalog import import_products
+from fulfilment.clock import local_now
+from fulfilment.db import unit_of_work
 from fulfilment.intake.service import import_inquiries
 from fulfilment.reps import import_reps
 from fulfilment.settings import CompanyProfile
@@ -47,17 +49,19 @@ def synthetic_world(
     The same arguments give the same inquiries in the same order, so two worlds built alike
     plan the same packet numbers. Returns how many inquiries were accepted.
     """
+    now = local_now(profile.timezone)
     with (
         as_file(files("fulfilment").joinpath("demo_data")) as demo,
         tempfile.TemporaryDirectory(prefix="litcenter-world-") as name,
+        unit_of_work(url) as uow,
     ):
         folder = Path(name)
-        import_products(url, demo / "products.csv")
-        import_reps(url, demo / "reps.csv")
+        import_products(uow, demo / "products.csv")
+        import_reps(uow, demo / "reps.csv")
         write_literature(demo / "literature.csv", folder / "literature.csv", stock=inquiries + 100)
-        import_literature(url, folder / "literature.csv", home=home)
+        import_literature(uow, folder / "literature.csv", home=home, now=now)
         write_inquiries(folder / "inquiries.csv", inquiries, seed=seed)
-        summary = import_inquiries(url, folder / "inquiries.csv", profile=profile)
+        summary = import_inquiries(uow, folder / "inquiries.csv", profile=profile, now=now)
     return {"accepted": summary.accepted}
 
 

@@ -8,6 +8,8 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 from fulfilment.catalog import import_products
+from fulfilment.clock import local_now
+from fulfilment.db import unit_of_work
 from fulfilment.intake.service import import_inquiries
 from fulfilment.reps import import_reps
 from fulfilment.settings import CompanyProfile
@@ -50,9 +52,10 @@ def center(url: str, home: Path, profile: CompanyProfile = PROFILE) -> Iterator[
 
 def demo_world(url: str, home: Path, *, profile: CompanyProfile = PROFILE) -> dict[str, int]:
     """Load the bundled demo files; returns how many inquiries were accepted."""
-    with as_file(files("fulfilment").joinpath("demo_data")) as folder:
-        import_products(url, folder / "products.csv")
-        import_reps(url, folder / "reps.csv")
-        import_literature(url, folder / "literature.csv", home=home)
-        summary = import_inquiries(url, folder / "inquiries.csv", profile=profile)
+    now = local_now(profile.timezone)
+    with as_file(files("fulfilment").joinpath("demo_data")) as folder, unit_of_work(url) as uow:
+        import_products(uow, folder / "products.csv")
+        import_reps(uow, folder / "reps.csv")
+        import_literature(uow, folder / "literature.csv", home=home, now=now)
+        summary = import_inquiries(uow, folder / "inquiries.csv", profile=profile, now=now)
     return {"accepted": summary.accepted}

@@ -8,14 +8,16 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from fulfilment.batch.mailroom import reprint_packet, scan_packets
-from fulfilment.batch.views import batch_show
+from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.models import FollowUp
 from fulfilment.views import inquiry_show
 from inventory.ledger import ledger_sums
 from inventory.models import Stock
+from tests.support.batches import batch_view
 from tests.support.world import PROFILE, center, demo_world
 
+ZONE = PROFILE.timezone
 DAY = date(2026, 11, 24)
 
 
@@ -45,7 +47,7 @@ def test_the_batch_writes_every_file_and_books_every_effect(
     with center(url, home):
         summary = run_daily_batch(DAY, out)
 
-    shown = batch_show(url, summary["batch_id"])
+    shown = batch_view(url, summary["batch_id"])
     printed = [p for p in shown["packets"] if p["channel"] == "print"]
     emailed = [p for p in shown["packets"] if p["channel"] == "email"]
     assert summary["packets"] == summary["new_packets"] == len(shown["packets"]) > 20
@@ -66,7 +68,8 @@ def test_the_batch_writes_every_file_and_books_every_effect(
     assert (out / "email" / f"{emailed[0]['number']}.eml").is_file()
 
     rush_first = shown["packets"][0]
-    assert inquiry_show(url, rush_first["inquiry_id"])["urgency"] == "rush"
+    with unit_of_work(url) as uow:
+        assert inquiry_show(uow.session, rush_first["inquiry_id"])["urgency"] == "rush"
     statuses = {i["status"] for p in printed for i in p["items"]}
     assert {"picked", "substituted", "backordered"} <= statuses
     assert {stock_id: on_hand for stock_id, (on_hand, _) in stock_state(url).items()} == (
@@ -86,13 +89,19 @@ def test_the_batch_writes_every_file_and_books_every_effect(
     assert stock_state(url) == before, "a re-run moves no stock"
 
     number = printed[0]["number"]
-    assert scan_packets(url, [number.lower(), "P00000000-00000"], profile=PROFILE) == [
+    with unit_of_work(url) as uow:
+        scanned = scan_packets(uow, [number.lower(), "P00000000-00000"], now=local_now(ZONE))
+    assert scanned == [
         {"number": number, "outcome": "mailed"},
         {"number": "P00000000-00000", "outcome": "unknown packet number"},
     ]
-    timeline = inquiry_show(url, printed[0]["inquiry_id"])["timeline"]
+    with unit_of_work(url) as uow:
+        timeline = inquiry_show(uow.session, printed[0]["inquiry_id"])["timeline"]
     assert [e["kind"] for e in timeline][-3:] == ["planned", "printed", "mailed"]
-    files = reprint_packet(url, number, out_dir=tmp_path / "reprint", profile=PROFILE)
+    with unit_of_work(url) as uow:
+        files = reprint_packet(
+            uow, number, out_dir=tmp_path / "reprint", profile=PROFILE, now=local_now(ZONE)
+        )
     assert number in text_of(files["letter"])
     assert stock_state(url) == before, "a reprint takes nothing off the shelves"
 

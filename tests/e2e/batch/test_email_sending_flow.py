@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from fulfilment.batch.views import batch_show
+from fulfilment.db import unit_of_work
 from fulfilment.views import inquiry_show
 from tests.integration.batch_assemble.smtp_server import smtp_server
+from tests.support.batches import batch_view
 from tests.support.world import center, demo_world
 
 DAY = date(2026, 11, 24)
@@ -40,14 +41,15 @@ def test_sent_packets_are_mailed_and_sent_once(
             for name in ("LITCENTER_SMTP_HOST", "LITCENTER_SMTP_PORT", "LITCENTER_SMTP_STARTTLS"):
                 del os.environ[name]
 
-    packets = batch_show(database_url, summary["batch_id"])["packets"]
+    packets = batch_view(database_url, summary["batch_id"])["packets"]
     emailed = [p for p in packets if p["channel"] == "email"]
     assert emailed
     assert len(server.inbox.messages) == len(emailed), "each message once, over two runs"
     assert again["new_packets"] == 0
     for packet in emailed:
         assert packet["status"] == "mailed" and packet["mailed_at"]
-        inquiry = inquiry_show(database_url, packet["inquiry_id"])
+        with unit_of_work(database_url) as uow:
+            inquiry = inquiry_show(uow.session, packet["inquiry_id"])
         assert inquiry["status"] == "mailed"
         assert [e["kind"] for e in inquiry["timeline"]].count("mailed") == 1
     assert all(p["status"] == "printed" for p in packets if p["channel"] == "print"), (

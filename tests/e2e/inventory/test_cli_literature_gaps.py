@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from fulfilment.batch.plan import plan_batch
 from tests.conftest import Cli
+from tests.support.batches import planned
 from tests.support.world import PROFILE, demo_world
 
 DAY = date(2026, 11, 24)
@@ -38,7 +38,7 @@ def test_literature_gaps_lists_uncovered_products_until_they_are_covered(
     assert cli("products", "import", str(products)).code == 0
     (tmp_path / "inquiries.csv").write_text(INQUIRIES, encoding="utf-8")
     assert cli("import", str(tmp_path / "inquiries.csv")).code == 0
-    plan_batch(cli.database_url, DAY, profile=PROFILE)
+    planned(cli.database_url, DAY, profile=PROFILE)
 
     result = cli("literature", "gaps", "--json")
 

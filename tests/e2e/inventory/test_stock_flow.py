@@ -1,10 +1,12 @@
 """Marketing's bulk upload run as a Prefect flow."""
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from fulfilment.catalog import import_products
+from fulfilment.db import unit_of_work
 from inventory.items import list_items
 from inventory.reorder import stock_levels
 from tests.integration.inventory import pdfs
@@ -20,7 +22,8 @@ def test_literature_upload_flow_imports_the_csv_once(
     monkeypatch.setenv("LITCENTER_HOME", str(home))
     monkeypatch.setenv("LITCENTER_DATABASE_URL", database_url)
     products, _ = reference_files(tmp_path)
-    import_products(database_url, products)
+    with unit_of_work(database_url) as uow:
+        import_products(uow, products)
     pdfs.write(tmp_path, "pumps.pdf", pdfs.brochure(pages=2))
     path = write_csv(
         tmp_path / "upload.csv",
@@ -33,6 +36,8 @@ def test_literature_upload_flow_imports_the_csv_once(
 
     assert (first["file"], first["created"], first["received"]) == ("upload.csv", 1, 250)
     assert (again["updated"], again["received"], again["already_received"]) == (1, 0, 250)
-    [item] = list_items(database_url)
+    with unit_of_work(database_url) as uow:
+        [item] = list_items(uow.session)
+        lines = stock_levels(uow.session, now=datetime(2026, 11, 24, 9, 0))
     assert item.pdf is not None and (home / item.pdf).exists()
-    assert [line.on_hand for line in stock_levels(database_url)] == [250]
+    assert [line.on_hand for line in lines] == [250]

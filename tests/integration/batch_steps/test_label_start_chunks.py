@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from fulfilment.batch.plan import plan_batch
 from fulfilment.batch.render_step import chunk_positions
+from fulfilment.db import unit_of_work
+from tests.support.batches import planned
 from tests.support.synthetic import BATCH_DAY, synthetic_world
 from tests.support.world import PROFILE
 
@@ -14,9 +15,10 @@ def test_the_first_chunk_is_short_by_the_used_labels_and_every_other_ends_a_shee
     database_url: str, tmp_path: Path
 ) -> None:
     synthetic_world(database_url, tmp_path / "home", inquiries=700)
-    batch_id = plan_batch(database_url, BATCH_DAY, profile=PROFILE).batch_id
-    fresh = chunk_positions(database_url, batch_id, profile=PROFILE)
-    started = chunk_positions(database_url, batch_id, profile=PROFILE, label_start=7)
+    batch_id = planned(database_url, BATCH_DAY, profile=PROFILE).batch_id
+    with unit_of_work(database_url) as uow:
+        fresh = chunk_positions(uow.session, batch_id, profile=PROFILE)
+        started = chunk_positions(uow.session, batch_id, profile=PROFILE, label_start=7)
 
     assert len(started) > 1
     assert [p for chunk in started for p in chunk] == [p for chunk in fresh for p in chunk]

@@ -8,15 +8,14 @@ import pytest
 from pypdf import PdfReader
 
 from fulfilment.batch.contents import NothingToSend
-from fulfilment.batch.coverage import literature_gaps
-from fulfilment.batch.plan import plan_batch
-from fulfilment.batch.preview import preview_packet
-from fulfilment.batch.views import batch_show, plan_warnings
 from fulfilment.catalog import import_products
+from fulfilment.clock import local_now
+from fulfilment.db import unit_of_work
 from fulfilment.intake.service import import_inquiries
 from fulfilment.views import inquiry_list, inquiry_show
 from inventory.items import ItemDraft, add_item, retire_item
 from inventory.movements import receive
+from tests.support.batches import batch_view, gaps, planned, previewed, warned
 from tests.support.steps import run_steps
 from tests.support.world import PROFILE, demo_world
 
@@ -59,22 +58,27 @@ def center(database_url: str, tmp_path: Path) -> Path:
     demo_world(database_url, home)
     products = tmp_path / "products.csv"
     products.write_text("code,name,family\nPMP-900,Booster Pump BP-900,Pumps\n", encoding="utf-8")
-    import_products(database_url, products)
+    with unit_of_work(database_url) as uow:
+        import_products(uow, products)
     inquiries = tmp_path / "inquiries.csv"
     rows = [f"{key},{row}" for key, row in INQUIRIES.items()]
     inquiries.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    assert import_inquiries(database_url, inquiries, profile=PROFILE).accepted == len(INQUIRIES)
+    with unit_of_work(database_url) as uow:
+        now = local_now(PROFILE.timezone)
+        summary = import_inquiries(uow, inquiries, profile=PROFILE, now=now)
+    assert summary.accepted == len(INQUIRIES)
     return home
 
 
 def inquiry_id(url: str, external_id: str) -> int:
-    (found,) = [i["id"] for i in inquiry_list(url) if i["external_id"] == external_id]
+    with unit_of_work(url) as uow:
+        (found,) = [i["id"] for i in inquiry_list(uow.session) if i["external_id"] == external_id]
     return found
 
 
 def packets(url: str, batch_id: int) -> dict[str, dict[str, Any]]:
     """The batch's packets by their inquiry's external id."""
-    return {p["external_id"]: p for p in batch_show(url, batch_id)["packets"]}
+    return {p["external_id"]: p for p in batch_view(url, batch_id)["packets"]}
 
 
 def test_a_partly_covered_inquiry_goes_out_and_its_letter_says_the_rep_follows_up(
@@ -95,71 +99,80 @@ def test_a_partly_covered_inquiry_goes_out_and_its_letter_says_the_rep_follows_u
     ) in letter_of(letters, str(part["number"]))
     assert "Centrifugal Pump CP-100 brochure" in letter_of(letters, str(part["number"]))
     assert "我们暂时没有可寄送的资料" in letter_of(letters, str(chinese["number"]))
-    assert inquiry_show(database_url, inquiry_id(database_url, "PART-1"))["status"] == "printed"
+    part_id = inquiry_id(database_url, "PART-1")
+    with unit_of_work(database_url) as uow:
+        assert inquiry_show(uow.session, part_id)["status"] == "printed"
 
 
 def test_the_batch_warns_of_uncovered_products_and_marketing_sees_the_gaps(
     database_url: str, center: Path
 ) -> None:
-    batch_id = plan_batch(database_url, DAY, profile=PROFILE).batch_id
+    batch_id = planned(database_url, DAY, profile=PROFILE).batch_id
 
     warning = (
         "no literature covers PMP-900 (Booster Pump BP-900): 3 inquiries sent without it, the "
         "rep follows up; add it with 'litcenter literature add ... --products PMP-900'"
     )
-    assert warning in plan_warnings(database_url, batch_id)
-    again = plan_batch(database_url, DAY, profile=PROFILE)
+    assert warning in warned(database_url, batch_id)
+    again = planned(database_url, DAY, profile=PROFILE)
     assert not again.created
-    assert warning in plan_warnings(database_url, again.batch_id), "read back from what is stored"
-    assert literature_gaps(database_url) == [
+    assert warning in warned(database_url, again.batch_id), "read back from what is stored"
+    assert gaps(database_url) == [
         {"code": "PMP-900", "name": "Booster Pump BP-900", "inquiries": 3, "oldest": "2026-11-21"}
     ]
 
-    add_item(
-        database_url,
-        ItemDraft(code="BR-PMP-900", title="BP-900", kind="brochure", products=["PMP-900"]),
-        home=center,
-    )
-    assert literature_gaps(database_url) == [], "covered now"
+    with unit_of_work(database_url) as uow:
+        add_item(
+            uow,
+            ItemDraft(code="BR-PMP-900", title="BP-900", kind="brochure", products=["PMP-900"]),
+            home=center,
+            now=local_now(PROFILE.timezone),
+        )
+    assert gaps(database_url) == [], "covered now"
 
 
 def test_an_inquiry_nothing_can_answer_is_held_until_literature_is_added(
     database_url: str, center: Path, tmp_path: Path
 ) -> None:
-    retire_item(database_url, "CAT-2026")
+    with unit_of_work(database_url) as uow:
+        retire_item(uow, "CAT-2026", now=local_now(PROFILE.timezone))
     reason = (
         "no literature covers PMP-900; add it with "
         "'litcenter literature add ... --products PMP-900'"
     )
     alone = inquiry_id(database_url, "NONE-1")
     with pytest.raises(NothingToSend, match="no literature covers PMP-900"):
-        preview_packet(database_url, alone, out_dir=tmp_path / "p", profile=PROFILE, today=DAY)
+        previewed(database_url, alone, out_dir=tmp_path / "p", profile=PROFILE, today=DAY)
 
-    batch_id = plan_batch(database_url, DAY, profile=PROFILE).batch_id
+    batch_id = planned(database_url, DAY, profile=PROFILE).batch_id
 
-    shown = batch_show(database_url, batch_id)
+    shown = batch_view(database_url, batch_id)
     assert shown["holds"] == [{"inquiry_id": alone, "reason": reason}]
     assert "PART-1" in packets(database_url, batch_id), "the partly covered one still goes"
-    assert inquiry_show(database_url, alone)["status"] == "held"
+    with unit_of_work(database_url) as uow:
+        assert inquiry_show(uow.session, alone)["status"] == "held"
     assert (
         "no literature covers PMP-900 (Booster Pump BP-900): 2 inquiries sent without it, the "
         "rep follows up; 1 inquiry held; add it with 'litcenter literature add ... --products "
         "PMP-900'"
-    ) in plan_warnings(database_url, batch_id)
-    assert literature_gaps(database_url)[0]["inquiries"] == 3, "held ones count too"
+    ) in warned(database_url, batch_id)
+    assert gaps(database_url)[0]["inquiries"] == 3, "held ones count too"
 
-    add_item(
-        database_url,
-        ItemDraft(code="BR-PMP-900", title="BP-900 brochure", kind="brochure",
-                  products=["PMP-900"]),
-        home=center,
-    )  # fmt: skip
-    receive(database_url, "BR-PMP-900", 10, location="shelf")
-    later = plan_batch(database_url, NEXT_DAY, profile=PROFILE).batch_id
+    with unit_of_work(database_url) as uow:
+        add_item(
+            uow,
+            ItemDraft(code="BR-PMP-900", title="BP-900 brochure", kind="brochure",
+                      products=["PMP-900"]),
+            home=center,
+            now=local_now(PROFILE.timezone),
+        )  # fmt: skip
+    with unit_of_work(database_url) as uow:
+        receive(uow, "BR-PMP-900", 10, location="shelf", now=local_now(PROFILE.timezone))
+    later = planned(database_url, NEXT_DAY, profile=PROFILE).batch_id
     (packet,) = packets(database_url, later).values()
     assert [i["code"] for i in packet["items"]] == ["BR-PMP-900"]
     assert packet["follow_up"] == []
-    assert plan_warnings(database_url, later) == []
+    assert warned(database_url, later) == []
 
 
 def test_preview_renders_a_partly_covered_inquiry_as_the_batch_sends_it(
@@ -167,9 +180,10 @@ def test_preview_renders_a_partly_covered_inquiry_as_the_batch_sends_it(
 ) -> None:
     part = inquiry_id(database_url, "PART-1")
 
-    files = preview_packet(database_url, part, out_dir=tmp_path / "p", profile=PROFILE, today=DAY)
+    files = previewed(database_url, part, out_dir=tmp_path / "p", profile=PROFILE, today=DAY)
 
     letter = " ".join(text(files["letter"]).split())
     assert "Booster Pump BP-900 (PMP-900); Maria Lopez will follow up on it with you." in letter
     assert "Centrifugal Pump CP-100 brochure" in letter
-    assert inquiry_show(database_url, part)["status"] == "new", "a preview changes nothing"
+    with unit_of_work(database_url) as uow:
+        assert inquiry_show(uow.session, part)["status"] == "new", "a preview changes nothing"

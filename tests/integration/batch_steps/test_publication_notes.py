@@ -5,12 +5,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from fulfilment.batch.plan import plan_batch
-from fulfilment.batch.views import plan_warnings
+from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.intake.service import import_inquiries
 from fulfilment.models import Inquiry, Packet
 from inventory.items import ItemDraft, add_item
+from tests.support.batches import planned, warned
 from tests.support.world import PROFILE, demo_world
 
 DAY = date(2026, 11, 24)
@@ -41,7 +41,8 @@ def test_issues_written_any_way_get_their_page_note_and_unknown_ones_a_warning(
         ("BUL-PD-2611", "Pump Digest November 2026", ["PD 11/26"]),
     ]:
         draft = ItemDraft(code=code, title=title, kind="bulletin", aliases=aliases)
-        add_item(database_url, draft, home=home)
+        with unit_of_work(database_url) as uow:
+            add_item(uow, draft, home=home, now=local_now(PROFILE.timezone))
     rows = [
         ("ABBR", "Pump Digest Nov 2026", "5"),
         ("NUMBERS", '"pump digest, 10/2026"', "p. 9"),
@@ -63,9 +64,12 @@ def test_issues_written_any_way_get_their_page_note_and_unknown_ones_a_warning(
         + "\n",
         encoding="utf-8",
     )
-    assert import_inquiries(database_url, inquiries, profile=PROFILE).accepted == len(rows)
+    with unit_of_work(database_url) as uow:
+        now = local_now(PROFILE.timezone)
+        summary = import_inquiries(uow, inquiries, profile=PROFILE, now=now)
+    assert summary.accepted == len(rows)
 
-    batch_id = plan_batch(database_url, DAY, profile=PROFILE).batch_id
+    batch_id = planned(database_url, DAY, profile=PROFILE).batch_id
 
     found = notes(database_url, batch_id)
     assert found["ABBR"] == ("Pump Digest November 2026", 5)
@@ -74,7 +78,7 @@ def test_issues_written_any_way_get_their_page_note_and_unknown_ones_a_warning(
     assert found["ALIAS"] == ("Pump Digest November 2026", 7)
     assert found["UNKNOWN"] == found["NO-PAGE"] == ("", None)
     assert found["WEB-1004"] == ("Product News Q4", 12), "the demo's exact title still works"
-    warnings = plan_warnings(database_url, batch_id)
+    warnings = warned(database_url, batch_id)
     assert (
         "no bulletin matches 'Valve World Nov 2026' (1 inquiry, page 41): sent without a page "
         "note; add the bulletin with 'litcenter literature add ... --kind bulletin', giving "

@@ -7,12 +7,13 @@ import pytest
 from sqlalchemy import select
 
 from fulfilment.batch import reserve
-from fulfilment.batch.plan import plan_batch
 from fulfilment.batch.reserve import ReserveResult, reserve_stock
+from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.models import Packet, PacketItem
 from fulfilment.schema import migrate
 from inventory.models import LiteratureItem, Stock
+from tests.support.batches import planned
 from tests.support.world import PROFILE, demo_world
 
 DAY = date(2026, 11, 24)
@@ -22,7 +23,9 @@ Outcome = tuple[ReserveResult, list[tuple[str, str, str, str]], list[tuple[str, 
 def reserved(url: str, home: Path) -> Outcome:
     """Plan and reserve the demo day; what each packet item got and where the stock stands."""
     demo_world(url, home)
-    result = reserve_stock(url, plan_batch(url, DAY, profile=PROFILE).batch_id)
+    batch_id = planned(url, DAY, profile=PROFILE).batch_id
+    with unit_of_work(url) as uow:
+        result = reserve_stock(uow, batch_id, now=local_now(PROFILE.timezone))
     with unit_of_work(url) as uow:
         items = uow.session.execute(
             select(Packet.number, PacketItem.requested_code, PacketItem.status, PacketItem.code)

@@ -6,10 +6,12 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from fulfilment.batch.views import batch_show
+from fulfilment.clock import local_now
+from fulfilment.db import unit_of_work
 from fulfilment.views import inquiry_show
 from inventory.movements import receive
 from inventory.reorder import stock_levels
+from tests.support.batches import batch_view
 from tests.support.steps import run_steps
 from tests.support.world import PROFILE, demo_world
 
@@ -19,14 +21,16 @@ OWED_CODE, OWED_TITLE = "BR-PLANTWATCH", "PlantWatch monitoring brochure"
 
 
 def on_hand(url: str) -> dict[str, int]:
-    return {line.code: line.on_hand for line in stock_levels(url)}
+    with unit_of_work(url) as uow:
+        lines = stock_levels(uow.session, now=local_now(PROFILE.timezone))
+    return {line.code: line.on_hand for line in lines}
 
 
 def owed_packets(url: str, batch_id: int) -> list[dict[str, object]]:
     """The batch's printed packets still owed the brochure, in packet order."""
     return [
         packet
-        for packet in batch_show(url, batch_id)["packets"]
+        for packet in batch_view(url, batch_id)["packets"]
         if packet["channel"] == "print"
         and any(i["code"] == OWED_CODE and i["status"] == "backordered" for i in packet["items"])
     ]
@@ -40,9 +44,11 @@ def test_owed_shipments_carry_a_note_and_use_their_envelopes(
     first = run_steps(database_url, FIRST, tmp_path / "first", home=home, profile=PROFILE)
     assert "separate_cover_letters" not in first["files"], "nothing owed is sent on day one"
     owed = owed_packets(database_url, first["batch_id"])
-    contacts = [inquiry_show(database_url, int(str(p["inquiry_id"]))) for p in owed]
+    with unit_of_work(database_url) as uow:
+        contacts = [inquiry_show(uow.session, int(str(p["inquiry_id"]))) for p in owed]
     assert {"US", "CN"} <= {contact["country"] for contact in contacts}
-    receive(database_url, OWED_CODE, 100, location="shelf")
+    with unit_of_work(database_url) as uow:
+        receive(uow, OWED_CODE, 100, location="shelf", now=local_now(PROFILE.timezone))
     before = on_hand(database_url)
 
     second = run_steps(database_url, SECOND, tmp_path / "second", home=home, profile=PROFILE)

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from fulfilment.catalog import import_products
+from fulfilment.db import unit_of_work
 from tests.support.samples import reference_files
 
 
@@ -12,7 +13,8 @@ from tests.support.samples import reference_files
 def url(database_url: str, tmp_path: Path) -> str:
     """A migrated database (SQLite and PostgreSQL) holding the sample products."""
     products, _ = reference_files(tmp_path)
-    import_products(database_url, products)
+    with unit_of_work(database_url) as uow:
+        import_products(uow, products)
     return database_url
 
 

@@ -8,6 +8,7 @@ waits for FOLDER/go and prints the statuses it got as one JSON list.
 import json
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -17,6 +18,7 @@ from inventory.allocation import Request, allocate
 from inventory.models import Stock
 
 GO_WAIT_SECONDS = 60
+NOW = datetime(2026, 11, 24, 9, 0)
 
 
 def main(argv: list[str]) -> None:
@@ -34,7 +36,11 @@ def main(argv: list[str]) -> None:
         time.sleep(0.001)
     statuses = []
     for n in range(rounds):
-        result = allocate(url, [Request(f"{name}-{n}", code, 1) for code in codes])
+        with unit_of_work(url) as uow:
+            result = allocate(
+                uow.session, [Request(f"{name}-{n}", code, 1) for code in codes], now=NOW
+            )
+            uow.commit()
         statuses += [outcome.status for outcome in result.outcomes]
     print(json.dumps(statuses))
 

@@ -3,6 +3,7 @@
 from datetime import datetime
 from pathlib import Path
 
+from fulfilment.db import unit_of_work
 from inventory.items import ItemDraft, add_item
 from inventory.movements import receive
 from inventory.reorder import StockLine, stock_levels
@@ -32,15 +33,16 @@ def add(
         reorder_point=reorder_point,
         reorder_qty=reorder_qty,
     )
-    add_item(url, draft, home=home, now=NOW)
-    if shelf_qty:
-        receive(url, code, shelf_qty, location="shelf", now=NOW)
-    if reserve_qty:
-        receive(url, code, reserve_qty, location="reserve", now=NOW)
+    with unit_of_work(url) as uow:
+        add_item(uow, draft, home=home, now=NOW)
+    for location, qty in (("shelf", shelf_qty), ("reserve", reserve_qty)):
+        if qty:
+            with unit_of_work(url) as uow:
+                receive(uow, code, qty, location=location, now=NOW)
 
 
 def level(url: str, code: str) -> StockLine:
-    [line] = [
-        line for line in stock_levels(url, include_retired=True, now=NOW) if line.code == code
-    ]
+    with unit_of_work(url) as uow:
+        lines = stock_levels(uow.session, include_retired=True, now=NOW)
+    [line] = [line for line in lines if line.code == code]
     return line

@@ -1,5 +1,6 @@
 """Allocation on SQLite and PostgreSQL: check then write, substitutes, backorders, idempotency."""
 
+import inspect
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,10 @@ def _allocation_count(url: str) -> int:
 def test_reserves_without_touching_on_hand(url: str, home: Path) -> None:
     add(url, "BR-A", home=home, shelf_qty=5)
 
-    result = allocate(url, [Request("P-1", "br-a", 2), Request("P-2", "BR-A", 2)], now=NOW)
+    with unit_of_work(url) as uow:
+        requests = [Request("P-1", "br-a", 2), Request("P-2", "BR-A", 2)]
+        result = allocate(uow.session, requests, now=NOW)
+        uow.commit()
 
     assert [(o.key, o.status, o.filled_code) for o in result.outcomes] == [
         ("P-1", "reserved", "BR-A"),
@@ -37,7 +41,9 @@ def test_reserves_without_touching_on_hand(url: str, home: Path) -> None:
 def test_shelf_goes_first_then_the_reserve(url: str, home: Path) -> None:
     add(url, "BR-A", home=home, shelf_qty=1, reserve_qty=5)
 
-    allocate(url, [Request("P-1", "BR-A", 3)], now=NOW)
+    with unit_of_work(url) as uow:
+        allocate(uow.session, [Request("P-1", "BR-A", 3)], now=NOW)
+        uow.commit()
 
     with unit_of_work(url) as uow:
         held = uow.session.execute(
@@ -52,9 +58,9 @@ def test_problems_are_all_reported_and_nothing_is_written(url: str, home: Path) 
     add(url, "BR-A", home=home, shelf_qty=5)
     add(url, "ENV-10", home=home, kind="supply", products=())
 
-    with pytest.raises(BadInput) as refused:
+    with unit_of_work(url) as uow, pytest.raises(BadInput) as refused:
         allocate(
-            url,
+            uow.session,
             [
                 Request("P-1", "BR-A", 1),
                 Request("P-2", "NOPE", 1),
@@ -79,8 +85,8 @@ def test_without_backorders_one_shortfall_refuses_the_whole_batch(url: str, home
     add(url, "BR-B", home=home, shelf_qty=1)
     requests = [Request("P-1", "BR-A", 2), Request("P-2", "BR-B", 1), Request("P-3", "BR-B", 1)]
 
-    with pytest.raises(Shortage) as short:
-        allocate(url, requests, allow_backorder=False, now=NOW)
+    with unit_of_work(url) as uow, pytest.raises(Shortage) as short:
+        allocate(uow.session, requests, allow_backorder=False, now=NOW)
 
     assert short.value.shortfalls == [Request("P-3", "BR-B", 1)]
     assert _allocation_count(url) == 0
@@ -93,10 +99,10 @@ def test_a_short_item_goes_out_as_its_substitute_that_has_stock(url: str, home: 
     add(url, "BR-OLD", home=home, shelf_qty=3)
     add(url, "BR-A", home=home, shelf_qty=1, substitutes=("BR-EMPTY", "BR-OLD"))
 
-    result = allocate(
-        url, [Request("P-1", "BR-A", 1), Request("P-2", "BR-A", 2), Request("P-3", "BR-A", 1)],
-        now=NOW,
-    )  # fmt: skip
+    with unit_of_work(url) as uow:
+        requests = [Request("P-1", "BR-A", 1), Request("P-2", "BR-A", 2), Request("P-3", "BR-A", 1)]
+        result = allocate(uow.session, requests, now=NOW)
+        uow.commit()
 
     assert [(o.key, o.status, o.filled_code, o.substituted) for o in result.outcomes] == [
         ("P-1", "reserved", "BR-A", False),
@@ -111,33 +117,49 @@ def test_a_short_item_goes_out_as_its_substitute_that_has_stock(url: str, home: 
 def test_backorders_are_filled_first_in_order_when_stock_arrives(url: str, home: Path) -> None:
     add(url, "BR-A", home=home, shelf_qty=1)
 
-    first = allocate(url, [Request("P-1", "BR-A", 1), Request("P-2", "BR-A", 1)], now=NOW)
+    with unit_of_work(url) as uow:
+        first = allocate(
+            uow.session, [Request("P-1", "BR-A", 1), Request("P-2", "BR-A", 1)], now=NOW
+        )
+        uow.commit()
     assert [o.status for o in first.outcomes] == ["reserved", "backordered"]
     assert [o.key for o in first.backordered] == ["P-2"]
     assert first.backordered[0].filled_code is None
-    allocate(url, [Request("P-3", "BR-A", 1)], now=NOW)
+    with unit_of_work(url) as uow:
+        allocate(uow.session, [Request("P-3", "BR-A", 1)], now=NOW)
+        uow.commit()
 
-    receive(url, "BR-A", 1, location="shelf", now=NOW)
-    later = allocate(url, [Request("P-4", "BR-A", 1)], now=NOW)
+    with unit_of_work(url) as uow:
+        receive(uow, "BR-A", 1, location="shelf", now=NOW)
+    with unit_of_work(url) as uow:
+        later = allocate(uow.session, [Request("P-4", "BR-A", 1)], now=NOW)
+        uow.commit()
 
     assert [(o.key, o.status) for o in later.backorders_filled] == [("P-2", "reserved")]
     assert [(o.key, o.status) for o in later.outcomes] == [("P-4", "backordered")]
-    assert [o.status for o in outcomes(url, ["P-2", "P-3"])] == ["reserved", "backordered"]
+    with unit_of_work(url) as uow:
+        standing = outcomes(uow.session, ["P-2", "P-3"])
+    assert [o.status for o in standing] == ["reserved", "backordered"]
 
 
 def test_a_backorder_may_be_filled_by_a_substitute_once_one_is_set(url: str, home: Path) -> None:
     add(url, "BR-OLD", home=home, shelf_qty=2)
     add(url, "BR-A", home=home)
-    allocate(url, [Request("P-1", "BR-A", 1)], now=NOW)
+    with unit_of_work(url) as uow:
+        allocate(uow.session, [Request("P-1", "BR-A", 1)], now=NOW)
+        uow.commit()
 
-    retire_item(url, "BR-A", now=NOW)
+    with unit_of_work(url) as uow:
+        retire_item(uow, "BR-A", now=NOW)
     with unit_of_work(url) as uow:
         from inventory.items import set_substitutes
         from inventory.lookup import require_item
 
         set_substitutes(uow.session, require_item(uow.session, "BR-A"), ["BR-OLD"])
         uow.commit()
-    filled = allocate(url, [], now=NOW).backorders_filled
+    with unit_of_work(url) as uow:
+        filled = allocate(uow.session, [], now=NOW).backorders_filled
+        uow.commit()
 
     assert [(o.key, o.code, o.filled_code) for o in filled] == [("P-1", "BR-A", "BR-OLD")]
 
@@ -145,26 +167,39 @@ def test_a_backorder_may_be_filled_by_a_substitute_once_one_is_set(url: str, hom
 def test_allocating_the_same_request_again_changes_nothing(url: str, home: Path) -> None:
     add(url, "BR-A", home=home, shelf_qty=3)
     requests = [Request("P-1", "BR-A", 2), Request("P-2", "BR-A", 2)]
-    first = allocate(url, requests, now=NOW)
+    with unit_of_work(url) as uow:
+        first = allocate(uow.session, requests, now=NOW)
+        uow.commit()
 
-    again = allocate(url, [*requests, Request("P-1", "BR-A", 2)], now=NOW)
+    with unit_of_work(url) as uow:
+        again = allocate(uow.session, [*requests, Request("P-1", "BR-A", 2)], now=NOW)
+        uow.commit()
 
     assert again.outcomes == first.outcomes
     assert _allocation_count(url) == 2
     assert level(url, "BR-A").reserved == 2
-    with pytest.raises(BadInput, match="P-1: BR-A was allocated 2, not 1"):
-        allocate(url, [Request("P-1", "BR-A", 1)], now=NOW)
-    with pytest.raises(BadInput, match="asked for twice"):
-        allocate(url, [Request("P-9", "BR-A", 1), Request("P-9", "BR-A", 2)], now=NOW)
+    with (
+        unit_of_work(url) as uow,
+        pytest.raises(BadInput, match="P-1: BR-A was allocated 2, not 1"),
+    ):
+        allocate(uow.session, [Request("P-1", "BR-A", 1)], now=NOW)
+    with unit_of_work(url) as uow, pytest.raises(BadInput, match="asked for twice"):
+        allocate(uow.session, [Request("P-9", "BR-A", 1), Request("P-9", "BR-A", 2)], now=NOW)
 
 
 def test_pick_takes_held_copies_off_the_shelf_once(url: str, home: Path) -> None:
     add(url, "BR-A", home=home, shelf_qty=4)
-    allocate(url, [Request("P-1", "BR-A", 2), Request("P-2", "BR-A", 1)], now=NOW)
+    with unit_of_work(url) as uow:
+        allocate(uow.session, [Request("P-1", "BR-A", 2), Request("P-2", "BR-A", 1)], now=NOW)
+        uow.commit()
 
-    picked = pick(url, ["P-1"], now=NOW)
+    with unit_of_work(url) as uow:
+        picked = pick(uow.session, ["P-1"], now=NOW)
+        uow.commit()
     assert [(o.key, o.status) for o in picked] == [("P-1", "picked")]
-    assert pick(url, ["P-1"], now=NOW) == picked
+    with unit_of_work(url) as uow:
+        assert pick(uow.session, ["P-1"], now=NOW) == picked
+        uow.commit()
 
     line = level(url, "BR-A")
     assert (line.on_hand, line.reserved, line.available) == (2, 1, 1)
@@ -179,41 +214,65 @@ def test_pick_takes_held_copies_off_the_shelf_once(url: str, home: Path) -> None
 
 def test_release_returns_held_copies_and_cancels_backorders(url: str, home: Path) -> None:
     add(url, "BR-A", home=home, shelf_qty=1)
-    allocate(url, [Request("P-1", "BR-A", 1), Request("P-2", "BR-A", 1)], now=NOW)
-    pick(url, ["P-1"], now=NOW)
-    allocate(url, [Request("P-3", "BR-A", 1)], now=NOW)
+    with unit_of_work(url) as uow:
+        allocate(uow.session, [Request("P-1", "BR-A", 1), Request("P-2", "BR-A", 1)], now=NOW)
+        uow.commit()
+    with unit_of_work(url) as uow:
+        pick(uow.session, ["P-1"], now=NOW)
+        uow.commit()
+    with unit_of_work(url) as uow:
+        allocate(uow.session, [Request("P-3", "BR-A", 1)], now=NOW)
+        uow.commit()
 
-    released = release(url, ["P-1", "P-2", "P-3"], now=NOW)
+    with unit_of_work(url) as uow:
+        released = release(uow.session, ["P-1", "P-2", "P-3"], now=NOW)
+        uow.commit()
 
     assert [(o.key, o.status) for o in released] == [
         ("P-1", "picked"),
         ("P-2", "released"),
         ("P-3", "released"),
     ]
-    receive(url, "BR-A", 5, location="shelf", now=NOW)
-    assert allocate(url, [], now=NOW).backorders_filled == []
+    with unit_of_work(url) as uow:
+        receive(uow, "BR-A", 5, location="shelf", now=NOW)
+    with unit_of_work(url) as uow:
+        assert allocate(uow.session, [], now=NOW).backorders_filled == []
+        uow.commit()
     assert level(url, "BR-A").reserved == 0
 
     add(url, "BR-B", home=home, shelf_qty=2)
-    allocate(url, [Request("P-5", "BR-B", 2)], now=NOW)
-    assert [o.status for o in release(url, ["P-5"], now=NOW)] == ["released"]
+    with unit_of_work(url) as uow:
+        allocate(uow.session, [Request("P-5", "BR-B", 2)], now=NOW)
+        uow.commit()
+    with unit_of_work(url) as uow:
+        assert [o.status for o in release(uow.session, ["P-5"], now=NOW)] == ["released"]
+        uow.commit()
     assert level(url, "BR-B").available == 2
-    assert release(url, ["P-5"], now=NOW)[0].status == "released"
+    with unit_of_work(url) as uow:
+        assert release(uow.session, ["P-5"], now=NOW)[0].status == "released"
+        uow.commit()
 
 
 def test_a_retired_item_cannot_be_asked_for(url: str, home: Path) -> None:
     add(url, "BR-A", home=home, shelf_qty=1)
-    retire_item(url, "BR-A", now=NOW)
+    with unit_of_work(url) as uow:
+        retire_item(uow, "BR-A", now=NOW)
 
-    with pytest.raises(BadInput, match="BR-A is retired"):
-        allocate(url, [Request("P-1", "BR-A", 1)], now=NOW)
+    with unit_of_work(url) as uow, pytest.raises(BadInput, match="BR-A is retired"):
+        allocate(uow.session, [Request("P-1", "BR-A", 1)], now=NOW)
 
 
 def test_on_hand_always_equals_the_ledger(url: str, home: Path) -> None:
     add(url, "BR-A", home=home, shelf_qty=4, reserve_qty=3)
-    allocate(url, [Request(f"P-{n}", "BR-A", 1) for n in range(6)], now=NOW)
-    pick(url, ["P-0", "P-1", "P-5"], now=NOW)
-    release(url, ["P-2"], now=NOW)
+    with unit_of_work(url) as uow:
+        allocate(uow.session, [Request(f"P-{n}", "BR-A", 1) for n in range(6)], now=NOW)
+        uow.commit()
+    with unit_of_work(url) as uow:
+        pick(uow.session, ["P-0", "P-1", "P-5"], now=NOW)
+        uow.commit()
+    with unit_of_work(url) as uow:
+        release(uow.session, ["P-2"], now=NOW)
+        uow.commit()
 
     with unit_of_work(url) as uow:
         sums = ledger_sums(uow.session)
@@ -223,5 +282,7 @@ def test_on_hand_always_equals_the_ledger(url: str, home: Path) -> None:
 
 
 def test_the_module_exposes_what_the_batch_calls() -> None:
-    for name in ("allocate", "allocate_in", "pick", "pick_in", "release", "release_in", "outcomes"):
-        assert callable(getattr(allocation, name))
+    for name in ("allocate", "pick", "release", "outcomes"):
+        operation = getattr(allocation, name)
+        assert callable(operation)
+        assert next(iter(inspect.signature(operation).parameters)) == "session"

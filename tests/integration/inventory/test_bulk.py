@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from fulfilment.db import unit_of_work
 from fulfilment.errors import BadInput
 from inventory.bulk import import_literature
-from inventory.items import list_items
+from inventory.items import ItemView, list_items
 from tests.integration.inventory import pdfs
 from tests.integration.inventory.stockroom import NOW, level
 from tests.support.samples import write_csv
@@ -17,6 +18,11 @@ def _csv(folder: Path, rows: list[dict[str, str]]) -> Path:
     pdfs.write(folder / "pdf", "pumps.pdf", pdfs.brochure(pages=3))
     pdfs.write(folder / "pdf", "valves.pdf", pdfs.brochure(pages=1, width=595, height=842))
     return write_csv(folder / "literature.csv", rows)
+
+
+def _items(url: str) -> list[ItemView]:
+    with unit_of_work(url) as uow:
+        return list_items(uow.session)
 
 
 ROWS = [
@@ -35,14 +41,16 @@ def test_a_bulk_upload_creates_items_and_receives_stock_once(
 ) -> None:
     path = _csv(tmp_path, ROWS)
 
-    first = import_literature(url, path, home=home, now=NOW)
-    again = import_literature(url, path, home=home, now=NOW)
+    with unit_of_work(url) as uow:
+        first = import_literature(uow, path, home=home, now=NOW)
+    with unit_of_work(url) as uow:
+        again = import_literature(uow, path, home=home, now=NOW)
 
     assert first.as_dict() == {"rows": 3, "created": 3, "updated": 0, "editions": 2,
                                "received": 430, "already_received": 0}  # fmt: skip
     assert again.as_dict() == {"rows": 3, "created": 0, "updated": 3, "editions": 0,
                                "received": 0, "already_received": 430}  # fmt: skip
-    items = {item.code: item for item in list_items(url)}
+    items = {item.code: item for item in _items(url)}
     assert items["BR-PMP"].products == ["PMP-100", "PMP-250"]
     assert items["BR-PMP"].substitutes == ["BR-VLV"]
     assert (items["BR-PMP"].page_count, items["BR-VLV"].paper_size) == (3, "A4")
@@ -62,31 +70,34 @@ def test_one_bad_row_refuses_the_file(url: str, home: Path, tmp_path: Path) -> N
     ]
     path = _csv(tmp_path, rows)
 
-    with pytest.raises(BadInput) as refused:
-        import_literature(url, path, home=home, now=NOW)
+    with unit_of_work(url) as uow, pytest.raises(BadInput) as refused:
+        import_literature(uow, path, home=home, now=NOW)
 
     message = str(refused.value)
     for fragment in ("row 5: kind 'flyer'", "received must not be negative",
                      "row 6: PDF 'missing.pdf' not found", "row 7: locked.pdf is encrypted",
                      "nothing was imported"):  # fmt: skip
         assert fragment in message
-    assert list_items(url) == []
+    assert _items(url) == []
     assert not (home / "literature").exists()
 
     path = _csv(tmp_path, [*ROWS, rows[-1]])
-    with pytest.raises(BadInput, match="row 5: unknown product code.*NOPE.*nothing was imported"):
-        import_literature(url, path, home=home, now=NOW)
-    assert list_items(url) == []
+    with (
+        unit_of_work(url) as uow,
+        pytest.raises(BadInput, match="row 5: unknown product code.*NOPE.*nothing was imported"),
+    ):
+        import_literature(uow, path, home=home, now=NOW)
+    assert _items(url) == []
 
 
 def test_an_empty_or_headless_file_is_one_line(url: str, home: Path, tmp_path: Path) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_text("")
-    with pytest.raises(BadInput, match="has no rows"):
-        import_literature(url, empty, home=home, now=NOW)
+    with unit_of_work(url) as uow, pytest.raises(BadInput, match="has no rows"):
+        import_literature(uow, empty, home=home, now=NOW)
     odd = write_csv(tmp_path / "odd.csv", [{"name": "x"}])
-    with pytest.raises(BadInput, match="lacks the column"):
-        import_literature(url, odd, home=home, now=NOW)
+    with unit_of_work(url) as uow, pytest.raises(BadInput, match="lacks the column"):
+        import_literature(uow, odd, home=home, now=NOW)
 
 
 @pytest.mark.parametrize("differs_by", ["a delivery date column", "one byte more"])
@@ -105,10 +116,10 @@ def test_the_same_file_books_once_and_next_weeks_file_books_the_same_row_again(
     renamed = tmp_path / "copy of week-47.csv"
     renamed.write_bytes(this_week.read_bytes())
 
-    booked = [
-        import_literature(url, path, home=home, now=NOW)
-        for path in (this_week, this_week, renamed, next_week, next_week)
-    ]
+    booked = []
+    for path in (this_week, this_week, renamed, next_week, next_week):
+        with unit_of_work(url) as uow:
+            booked.append(import_literature(uow, path, home=home, now=NOW))
 
     assert [(b.received, b.already_received) for b in booked] == [
         (500, 0), (0, 500), (0, 500), (500, 0), (0, 500)

@@ -1,6 +1,7 @@
 """Ledger invariants under random sequences of movements, allocations, picks and releases."""
 
 import itertools
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -8,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 from sqlalchemy import select
 
-from fulfilment.db import unit_of_work
+from fulfilment.db import UnitOfWork, unit_of_work
 from fulfilment.errors import BadInput
 from inventory.allocation import Request, allocate, pick, release
 from inventory.ledger import ledger_sums
@@ -40,46 +41,53 @@ def _machine(url: str, home: Path) -> type[RuleBasedStateMachine]:
             add(url, self.code, home=home)
             self.keys: list[str] = []
 
-        def attempt(self, step: object) -> None:
+        def attempt(self, step: Callable[[UnitOfWork], object]) -> None:
             before = _rows(url, self.code)
             try:
-                step()  # type: ignore[operator]
+                with unit_of_work(url) as uow:
+                    step(uow)
             except BadInput:
                 assert _rows(url, self.code) == before
 
         @rule(qty=Qty, location=Location)
         def receive(self, qty: int, location: str) -> None:
-            self.attempt(lambda: receive(url, self.code, qty, location=location, now=NOW))
+            self.attempt(lambda uow: receive(uow, self.code, qty, location=location, now=NOW))
 
         @rule(qty=Qty)
         def transfer(self, qty: int) -> None:
-            self.attempt(lambda: transfer(url, self.code, qty, now=NOW))
+            self.attempt(lambda uow: transfer(uow, self.code, qty, now=NOW))
 
         @rule(delta=Qty, location=Location)
         def adjust(self, delta: int, location: str) -> None:
             self.attempt(
-                lambda: adjust(url, self.code, delta, reason="test", location=location, now=NOW)
+                lambda uow: adjust(uow, self.code, delta, reason="test", location=location, now=NOW)
             )
 
         @rule(qty=Qty, location=Location)
         def count(self, qty: int, location: str) -> None:
-            self.attempt(lambda: count(url, self.code, qty, location=location, now=NOW))
+            self.attempt(lambda uow: count(uow, self.code, qty, location=location, now=NOW))
 
         @rule(qty=st.integers(min_value=1, max_value=4))
         def allocate(self, qty: int) -> None:
             key = f"{self.code}-P{len(self.keys)}"
             self.keys.append(key)
-            allocate(url, [Request(key, self.code, qty)], now=NOW)
+            with unit_of_work(url) as uow:
+                allocate(uow.session, [Request(key, self.code, qty)], now=NOW)
+                uow.commit()
 
         @rule(data=st.data())
         def pick(self, data: st.DataObject) -> None:
             if self.keys:
-                pick(url, [data.draw(st.sampled_from(self.keys))], now=NOW)
+                with unit_of_work(url) as uow:
+                    pick(uow.session, [data.draw(st.sampled_from(self.keys))], now=NOW)
+                    uow.commit()
 
         @rule(data=st.data())
         def release(self, data: st.DataObject) -> None:
             if self.keys:
-                release(url, [data.draw(st.sampled_from(self.keys))], now=NOW)
+                with unit_of_work(url) as uow:
+                    release(uow.session, [data.draw(st.sampled_from(self.keys))], now=NOW)
+                    uow.commit()
 
         @invariant()
         def on_hand_is_the_ledger_and_never_negative(self) -> None:

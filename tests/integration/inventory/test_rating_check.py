@@ -1,5 +1,6 @@
 """The database keeps an inquiry's rating from 1 to 10, and adding that rule loses nothing."""
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -40,11 +41,15 @@ def _before_the_check(url: str) -> str:
 
 def _one_inquiry(url: str, folder: Path) -> None:
     products, reps = reference_files(folder)
-    import_products(url, products)
-    import_reps(url, reps)
-    summary = import_inquiries(
-        url, write_csv(folder / "inquiries.csv", [GOOD]), profile=CompanyProfile()
-    )
+    with unit_of_work(url) as uow:
+        import_products(uow, products)
+        import_reps(uow, reps)
+        summary = import_inquiries(
+            uow,
+            write_csv(folder / "inquiries.csv", [GOOD]),
+            profile=CompanyProfile(),
+            now=datetime(2026, 11, 24, 9, 0),
+        )
     assert summary.accepted == 1
 
 

@@ -3,6 +3,7 @@
 from datetime import timedelta
 from pathlib import Path
 
+from fulfilment.db import unit_of_work
 from fulfilment.intake.service import import_inquiries
 from fulfilment.settings import CompanyProfile
 from inventory.allocation import Request, allocate, pick
@@ -15,11 +16,14 @@ def test_low_means_available_at_or_below_the_reorder_point(url: str, home: Path)
     add(url, "BR-A", home=home, shelf_qty=6, reorder_point=5, reorder_qty=100)
     assert not level(url, "BR-A").low
 
-    allocate(url, [Request("P-1", "BR-A", 1)], now=NOW)
+    with unit_of_work(url) as uow:
+        allocate(uow.session, [Request("P-1", "BR-A", 1)], now=NOW)
+        uow.commit()
 
     line = level(url, "BR-A")
     assert (line.available, line.low) == (5, True)
-    [report] = reorder_report(url, now=NOW)
+    with unit_of_work(url) as uow:
+        [report] = reorder_report(uow.session, now=NOW)
     assert (report.code, report.order_qty) == ("BR-A", 100)
     assert "5 available, reorder point 5" in report.reason
 
@@ -27,9 +31,15 @@ def test_low_means_available_at_or_below_the_reorder_point(url: str, home: Path)
 def test_days_of_cover_come_from_the_last_30_days_of_picks(url: str, home: Path) -> None:
     add(url, "BR-A", home=home, shelf_qty=100)
     keys = [f"P-{n}" for n in range(15)]
-    allocate(url, [Request(key, "BR-A", 2) for key in keys], now=NOW)
-    pick(url, keys[:10], now=NOW - timedelta(days=40))
-    pick(url, keys[10:], now=NOW - timedelta(days=3))
+    with unit_of_work(url) as uow:
+        allocate(uow.session, [Request(key, "BR-A", 2) for key in keys], now=NOW)
+        uow.commit()
+    with unit_of_work(url) as uow:
+        pick(uow.session, keys[:10], now=NOW - timedelta(days=40))
+        uow.commit()
+    with unit_of_work(url) as uow:
+        pick(uow.session, keys[10:], now=NOW - timedelta(days=3))
+        uow.commit()
 
     line = level(url, "BR-A")
 
@@ -45,7 +55,10 @@ def test_with_few_picks_the_inquiry_rate_speaks(url: str, home: Path, tmp_path: 
         {**GOOD, "external_id": f"W-{n}", "email": f"x{n}@example.com", "received_at": received}
         for n in range(6)
     ]
-    import_inquiries(url, write_csv(tmp_path / "in.csv", rows), profile=CompanyProfile())
+    with unit_of_work(url) as uow:
+        import_inquiries(
+            uow, write_csv(tmp_path / "in.csv", rows), profile=CompanyProfile(), now=NOW
+        )
 
     asked = level(url, "BR-250")
     assert asked.daily_demand == round(6 / 30, 2)
@@ -56,8 +69,11 @@ def test_with_few_picks_the_inquiry_rate_speaks(url: str, home: Path, tmp_path: 
 def test_backorders_put_an_item_on_the_report(url: str, home: Path) -> None:
     add(url, "BR-A", home=home, shelf_qty=1, reorder_point=0, reorder_qty=0)
     add(url, "BR-B", home=home, shelf_qty=50, reorder_point=10)
-    allocate(url, [Request("P-1", "BR-A", 1), Request("P-2", "BR-A", 3)], now=NOW)
+    with unit_of_work(url) as uow:
+        allocate(uow.session, [Request("P-1", "BR-A", 1), Request("P-2", "BR-A", 3)], now=NOW)
+        uow.commit()
 
-    [report] = reorder_report(url, now=NOW)
+    with unit_of_work(url) as uow:
+        [report] = reorder_report(uow.session, now=NOW)
 
     assert (report.code, report.backordered, report.order_qty) == ("BR-A", 3, 3)

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from fulfilment.db import unit_of_work
 from fulfilment.errors import BadInput
-from inventory.items import ItemDraft, add_item, list_items, upload_edition
+from inventory.items import ItemDraft, ItemView, add_item, list_items, upload_edition
 from inventory.uploads import checked_pdf
 from tests.integration.inventory import pdfs
 from tests.integration.inventory.stockroom import NOW, add
@@ -23,6 +24,11 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     }
 
 
+def _items(url: str) -> list[ItemView]:
+    with unit_of_work(url) as uow:
+        return list_items(uow.session)
+
+
 def _tree(folder: Path) -> list[str]:
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
 
@@ -32,13 +38,13 @@ def test_a_hostile_pdf_is_refused_and_nothing_changes(
     url: str, home: Path, hostile: dict[str, Path], name: str
 ) -> None:
     add(url, "BR-OLD", home=home)
-    before = (list_items(url), _tree(home))
+    before = (_items(url), _tree(home))
     started = time.monotonic()
 
-    with pytest.raises(BadInput) as new_item:
-        add_item(url, DRAFT, home=home, pdf=hostile[name], now=NOW)
-    with pytest.raises(BadInput) as new_edition:
-        upload_edition(url, "BR-OLD", hostile[name], home=home, now=NOW)
+    with unit_of_work(url) as uow, pytest.raises(BadInput) as new_item:
+        add_item(uow, DRAFT, home=home, pdf=hostile[name], now=NOW)
+    with unit_of_work(url) as uow, pytest.raises(BadInput) as new_edition:
+        upload_edition(uow, "BR-OLD", hostile[name], home=home, now=NOW)
 
     assert time.monotonic() - started < 10
     fragment = pdfs.HOSTILE[name][1]
@@ -46,7 +52,7 @@ def test_a_hostile_pdf_is_refused_and_nothing_changes(
         message = str(refused.value)
         assert fragment in message and message.startswith(f"{name}.pdf ")
         assert "\n" not in message and "Traceback" not in message
-    assert (list_items(url), _tree(home)) == before
+    assert (_items(url), _tree(home)) == before
 
 
 def test_a_good_pdf_becomes_an_edition_kept_by_its_hash(
@@ -54,17 +60,20 @@ def test_a_good_pdf_becomes_an_edition_kept_by_its_hash(
 ) -> None:
     first = pdfs.write(tmp_path, "pumps.pdf", pdfs.brochure(pages=4, tag="2026"))
 
-    item = add_item(url, DRAFT, home=home, pdf=first, now=NOW)
+    with unit_of_work(url) as uow:
+        item = add_item(uow, DRAFT, home=home, pdf=first, now=NOW)
 
     assert (item.edition, item.page_count, item.paper_size) == (1, 4, "Letter")
     assert item.pdf is not None and (home / item.pdf).read_bytes() == first.read_bytes()
     assert item.pdf.startswith("literature/") and len(Path(item.pdf).stem) == 64
 
-    same = upload_edition(url, "br-pmp", first, home=home, now=NOW)
+    with unit_of_work(url) as uow:
+        same = upload_edition(uow, "br-pmp", first, home=home, now=NOW)
     assert same.edition == 1
 
     a4 = pdfs.write(tmp_path, "pumps-a4.pdf", pdfs.brochure(pages=2, width=595, height=842))
-    second = upload_edition(url, "BR-PMP", a4, home=home, now=NOW)
+    with unit_of_work(url) as uow:
+        second = upload_edition(uow, "BR-PMP", a4, home=home, now=NOW)
     assert (second.edition, second.page_count, second.paper_size) == (2, 2, "A4")
     assert len(list((home / "literature").iterdir())) == 2
 
@@ -82,5 +91,5 @@ def test_a_reader_that_stalls_is_stopped(tmp_path: Path) -> None:
 def test_a_missing_file_is_one_line(url: str, home: Path, tmp_path: Path) -> None:
     add(url, "BR-OLD", home=home)
 
-    with pytest.raises(BadInput, match="no such file"):
-        upload_edition(url, "BR-OLD", tmp_path / "nowhere.pdf", home=home, now=NOW)
+    with unit_of_work(url) as uow, pytest.raises(BadInput, match="no such file"):
+        upload_edition(uow, "BR-OLD", tmp_path / "nowhere.pdf", home=home, now=NOW)
