@@ -22,7 +22,7 @@ from fulfilment.render import (
     render_labels,
     render_packets,
 )
-from fulfilment.render.sample import sample_packets
+from tests.support.render_samples import sample_packets
 
 # The old system's cost of one label, the bar the label renderer is held to.
 LEGACY_MS_PER_LABEL = 2.4

@@ -8,6 +8,15 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from fulfilment.db import Base
 from fulfilment.limits import FIELD_LENGTHS as L
+from fulfilment.states import (
+    BatchStatus,
+    FollowUpStatus,
+    InquiryStatus,
+    ItemStatus,
+    PacketStatus,
+    QuarantineStatus,
+    one_of,
+)
 
 
 class Contact(Base):
@@ -118,6 +127,7 @@ class Inquiry(Base):
     __table_args__ = (
         Index("ix_inquiries_status_received", "status", "received_at"),
         CheckConstraint("rating BETWEEN 1 AND 10", name="ck_inquiries_rating"),
+        CheckConstraint(one_of("status", InquiryStatus), name="ck_inquiries_status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -135,7 +145,7 @@ class Inquiry(Base):
     use: Mapped[str] = mapped_column(String(L["use"]), default="")
     comments: Mapped[str] = mapped_column(Text, default="")
     rating: Mapped[int | None]
-    status: Mapped[str] = mapped_column(String(20), default="new")
+    status: Mapped[str] = mapped_column(String(20), default=InquiryStatus.NEW)
     mailed_at: Mapped[datetime | None]
     custom: Mapped[dict[str, Any]] = mapped_column(default=dict)
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -169,6 +179,9 @@ class QuarantinedRow(Base):
     """An input row we could not accept, kept whole with every reason until it is fixed."""
 
     __tablename__ = "quarantined_rows"
+    __table_args__ = (
+        CheckConstraint(one_of("status", QuarantineStatus), name="ck_quarantined_rows_status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(String(500))
@@ -178,7 +191,7 @@ class QuarantinedRow(Base):
     raw: Mapped[dict[str, Any]]
     fixes: Mapped[dict[str, Any]] = mapped_column(default=dict)
     reasons: Mapped[list[str]]
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    status: Mapped[str] = mapped_column(String(20), default=QuarantineStatus.OPEN)
     inquiry_id: Mapped[int | None] = mapped_column(ForeignKey("inquiries.id"))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
@@ -190,12 +203,12 @@ class Batch(Base):
     """One business day's run from new inquiries to print-ready packets, keyed by its date."""
 
     __tablename__ = "batches"
+    __table_args__ = (CheckConstraint(one_of("status", BatchStatus), name="ck_batches_status"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     business_date: Mapped[date] = mapped_column(unique=True)
-    status: Mapped[str] = mapped_column(String(12), default="planned")
+    status: Mapped[str] = mapped_column(String(12), default=BatchStatus.PLANNED)
     out_dir: Mapped[str] = mapped_column(String(1000), default="")
-    summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -209,7 +222,10 @@ class Packet(Base):
     """The reply to one inquiry: printed and mailed, or sent as one PDF by e-mail."""
 
     __tablename__ = "packets"
-    __table_args__ = (UniqueConstraint("batch_id", "position"),)
+    __table_args__ = (
+        UniqueConstraint("batch_id", "position"),
+        CheckConstraint(one_of("status", PacketStatus), name="ck_packets_status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(20), unique=True)
@@ -217,7 +233,7 @@ class Packet(Base):
     inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id"), unique=True)
     position: Mapped[int]
     channel: Mapped[str] = mapped_column(String(10))
-    status: Mapped[str] = mapped_column(String(12), default="planned")
+    status: Mapped[str] = mapped_column(String(12), default=PacketStatus.PLANNED)
     language: Mapped[str] = mapped_column(String(8))
     envelope: Mapped[str] = mapped_column(String(20), default="")
     sheets: Mapped[int] = mapped_column(default=0)
@@ -245,6 +261,7 @@ class PacketItem(Base):
     """A literature item planned for a packet and what became of it in the reservation."""
 
     __tablename__ = "packet_items"
+    __table_args__ = (CheckConstraint(one_of("status", ItemStatus), name="ck_packet_items_status"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     packet_id: Mapped[int] = mapped_column(ForeignKey("packets.id", ondelete="CASCADE"), index=True)
@@ -253,7 +270,7 @@ class PacketItem(Base):
     title: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20))
     qty: Mapped[int] = mapped_column(default=1)
-    status: Mapped[str] = mapped_column(String(12), default="planned")
+    status: Mapped[str] = mapped_column(String(12), default=ItemStatus.PLANNED)
     shelf: Mapped[str] = mapped_column(String(40), default="")
     weight_g: Mapped[int] = mapped_column(default=0)
     # A backordered item goes out under separate cover with the first batch that finds stock.
@@ -305,11 +322,14 @@ class FollowUp(Base):
     """A call a rep owes an inquirer once the packet has had time to arrive."""
 
     __tablename__ = "follow_ups"
+    __table_args__ = (
+        CheckConstraint(one_of("status", FollowUpStatus), name="ck_follow_ups_status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id"), unique=True)
     packet_id: Mapped[int | None] = mapped_column(ForeignKey("packets.id"))
     rep_id: Mapped[int | None] = mapped_column(ForeignKey("reps.id"))
     due_on: Mapped[date]
-    status: Mapped[str] = mapped_column(String(12), default="open")
+    status: Mapped[str] = mapped_column(String(12), default=FollowUpStatus.OPEN)
     created_at: Mapped[datetime]

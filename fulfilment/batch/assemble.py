@@ -28,6 +28,7 @@ from pypdf.generic import (
 )
 
 from fulfilment.batch.atomic import atomic_file
+from fulfilment.compat import raw_stream
 from fulfilment.errors import LitcenterError
 
 _HEADER = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
@@ -252,9 +253,10 @@ class _PartWriter:
             self._reference(value)
         elif isinstance(value, StreamObject):
             # The raw bytes go out as read: still compressed, never decoded here.
-            self._write_dict(value, setting=("/Length", b"%d" % len(value._data)))
+            data = raw_stream(value)
+            self._write_dict(value, setting=("/Length", b"%d" % len(data)))
             out.write(b"\nstream\n")
-            out.write(value._data)
+            out.write(data)
             out.write(b"\nendstream")
         elif isinstance(value, DictionaryObject):
             self._write_dict(value)

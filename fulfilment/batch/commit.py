@@ -17,6 +17,7 @@ from fulfilment.followups import call_due
 from fulfilment.models import Batch, Contact, Event, FollowUp, Inquiry, Packet, PacketItem
 from fulfilment.render.stationery import label_sheet
 from fulfilment.settings import CompanyProfile
+from fulfilment.states import BatchStatus, FollowUpStatus, InquiryStatus, ItemStatus, PacketStatus
 from inventory.allocation import lock_for_picking, pick
 from inventory.lookup import items_by_code
 from inventory.supplies import SupplyUse, use_supplies
@@ -53,9 +54,9 @@ def commit_batch(
     """Finish an assembled batch; a committed batch is left as it is."""
     session = uow.session
     batch = require_batch(session, batch_id, for_update=True)
-    if batch.status == "committed":
+    if batch.status == BatchStatus.COMMITTED:
         return CommitResult(packets=0, follow_ups=0)
-    if batch.status != "assembled":
+    if batch.status != BatchStatus.ASSEMBLED:
         raise LitcenterError(f"batch {batch_id} is {batch.status}, not assembled; run it again")
     in_batch = Packet.batch_id == batch_id
     separate = _separate_cover(session, batch_id)
@@ -94,22 +95,22 @@ def commit_batch(
     # fetching back every changed key to refresh loaded objects is wasted work.
     quietly = {"synchronize_session": False}
     session.execute(
-        update(Packet).where(in_batch).values(status="printed", printed_at=now),
+        update(Packet).where(in_batch).values(status=PacketStatus.PRINTED, printed_at=now),
         execution_options=quietly,
     )
     session.execute(
         update(PacketItem)
         .where(
-            PacketItem.status == "reserved",
+            PacketItem.status == ItemStatus.RESERVED,
             PacketItem.packet_id.in_(select(Packet.id).where(in_batch)),
         )
-        .values(status="picked"),
+        .values(status=ItemStatus.PICKED),
         execution_options=quietly,
     )
     session.execute(
         update(PacketItem)
-        .where(PacketItem.sent_in_batch_id == batch_id, PacketItem.status == "reserved")
-        .values(status="picked"),
+        .where(PacketItem.sent_in_batch_id == batch_id, PacketItem.status == ItemStatus.RESERVED)
+        .values(status=ItemStatus.PICKED),
         execution_options=quietly,
     )
     if separate:
@@ -125,11 +126,11 @@ def commit_batch(
     session.execute(
         update(Inquiry)
         .where(Inquiry.id.in_(select(Packet.inquiry_id).where(in_batch)))
-        .values(status="printed"),
+        .values(status=InquiryStatus.PRINTED),
         execution_options=quietly,
     )
     packets = session.scalar(select(func.count()).select_from(Packet).where(in_batch)) or 0
-    batch.status, batch.updated_at = "committed", now
+    batch.status, batch.updated_at = BatchStatus.COMMITTED, now
     uow.commit()
     return CommitResult(packets=packets, follow_ups=packets, warnings=warnings)
 
@@ -170,7 +171,7 @@ def _commit_slice(
         [
             {"inquiry_id": row.inquiry_id, "packet_id": row.id, "rep_id": row.rep_id,
              "due_on": due[row.urgency == "rush", row.country == home_country],
-             "status": "open", "created_at": now}
+             "status": FollowUpStatus.OPEN, "created_at": now}
             for row in rows
         ],
     )  # fmt: skip

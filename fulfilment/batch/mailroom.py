@@ -11,6 +11,7 @@ from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput, NotFound
 from fulfilment.models import Event, Packet
 from fulfilment.settings import CompanyProfile
+from fulfilment.states import InquiryStatus, PacketStatus, ScanOutcome
 
 
 def scan_packets(uow: UnitOfWork, numbers: Sequence[str], *, now: datetime) -> list[dict[str, str]]:
@@ -25,18 +26,19 @@ def scan_packets(uow: UnitOfWork, numbers: Sequence[str], *, now: datetime) -> l
     outcomes = []
     for number in wanted:
         packet = found.get(number)
+        outcome: str
         if packet is None:
-            outcome = "unknown packet number"
-        elif packet.status == "mailed":
-            outcome = "already mailed"
-        elif packet.status != "printed":
+            outcome = ScanOutcome.UNKNOWN
+        elif packet.status == PacketStatus.MAILED:
+            outcome = ScanOutcome.ALREADY_MAILED
+        elif packet.status != PacketStatus.PRINTED:
             outcome = f"not printed yet ({packet.status})"
         else:
-            packet.status, packet.mailed_at = "mailed", now
+            packet.status, packet.mailed_at = PacketStatus.MAILED, now
             inquiry = packet.inquiry
-            inquiry.status, inquiry.mailed_at = "mailed", now
+            inquiry.status, inquiry.mailed_at = InquiryStatus.MAILED, now
             inquiry.events.append(Event(at=now, kind="mailed", detail=f"packet {number}"))
-            outcome = "mailed"
+            outcome = ScanOutcome.MAILED
         outcomes.append({"number": number, "outcome": outcome})
     uow.commit()
     return outcomes
@@ -66,7 +68,7 @@ def reprint_packet(
     )
     if packet is None:
         raise NotFound(f"no packet {number}; packet numbers look like P20261123-00042")
-    if packet.status not in ("printed", "mailed"):
+    if packet.status not in (PacketStatus.PRINTED, PacketStatus.MAILED):
         raise BadInput(f"packet {packet.number} is {packet.status}; run its batch first")
     [stored] = load_packets(session, packet.batch_id, [packet.position])
     data = PacketContext(session, profile).packet(stored, business_date=packet.batch.business_date)

@@ -25,6 +25,7 @@ from fulfilment.models import (
     UncoveredProduct,
 )
 from fulfilment.settings import CompanyProfile
+from fulfilment.states import ItemStatus
 from fulfilment.views import contact_address
 
 # Rows fetched at a time when a batch's packets are streamed.
@@ -47,7 +48,7 @@ def enclosure(item: _ItemFields) -> render.Enclosure:
         code=item.code,
         title=item.title,
         kind=item.kind,
-        enclosed=item.status != "backordered" and item.sent_in_batch_id is None,
+        enclosed=item.status != ItemStatus.BACKORDERED and item.sent_in_batch_id is None,
         shelf=item.shelf,
         quantity=item.qty,
     )
@@ -200,7 +201,7 @@ def load_pick_totals(
     enclosed = (
         Packet.batch_id == batch_id,
         Packet.channel == "print",
-        PacketItem.status != "backordered",
+        PacketItem.status != ItemStatus.BACKORDERED,
         PacketItem.sent_in_batch_id.is_(None),
     )
     printed = session.scalar(

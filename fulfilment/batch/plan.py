@@ -28,9 +28,10 @@ from fulfilment.models import (
     UnmatchedPublication,
 )
 from fulfilment.settings import CompanyProfile
+from fulfilment.states import InquiryStatus, ItemStatus, PacketStatus
 
 ANSWERED_BY_PACKET = ("mail", "both", "email")
-WAITING = ("new", "held")
+WAITING = (InquiryStatus.NEW, InquiryStatus.HELD)
 # Rows are written this many inquiries at a time: a big batch never holds them all in memory.
 WRITE_EVERY = 1000
 # Core statements take a Table; the ORM types a mapped class's __table__ as a FromClause.
@@ -194,7 +195,7 @@ def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datet
         number = packet_number(batch.business_date, position)
         pending.packets.append(
             {"number": number, "batch_id": batch.id, "inquiry_id": inquiry.id,
-             "position": position, "channel": contents.channel, "status": "planned",
+             "position": position, "channel": contents.channel, "status": PacketStatus.PLANNED,
              "language": contents.language, "envelope": contents.envelope,
              "sheets": contents.sheets, "weight_g": contents.weight_g,
              "postage_class": contents.postage_class,
@@ -204,7 +205,7 @@ def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datet
         pending.items.append(
             [
                 {"code": item.code, "requested_code": item.code, "title": item.title,
-                 "kind": item.kind, "qty": 1, "status": "planned", "shelf": item.shelf,
+                 "kind": item.kind, "qty": 1, "status": ItemStatus.PLANNED, "shelf": item.shelf,
                  "weight_g": item.weight_g, "sent_in_batch_id": None}
                 for item in contents.items
             ]
@@ -215,13 +216,13 @@ def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datet
     session.execute(
         update(Inquiry)
         .where(Inquiry.id.in_(select(Packet.inquiry_id).where(Packet.batch_id == batch.id)))
-        .values(status="planned")
+        .values(status=InquiryStatus.PLANNED)
         .execution_options(synchronize_session=False)
     )
     session.execute(
         update(Inquiry)
         .where(Inquiry.id.in_(select(BatchHold.inquiry_id).where(BatchHold.batch_id == batch.id)))
-        .values(status="held")
+        .values(status=InquiryStatus.HELD)
         .execution_options(synchronize_session=False)
     )
 

@@ -32,6 +32,7 @@ from fulfilment.db import UnitOfWork
 from fulfilment.errors import LitcenterError
 from fulfilment.models import Batch, Contact, Inquiry, Packet
 from fulfilment.render.stationery import letter_countries
+from fulfilment.states import BatchStatus
 from inventory.allocation import reserve_draws
 from inventory.models import LiteratureItem
 from inventory.uploads import stored_path
@@ -62,7 +63,7 @@ def assembled_files(session: Session, batch_id: int) -> dict[str, str] | None:
 
 
 def _files_made(batch: Batch) -> dict[str, str] | None:
-    if batch.status in ("assembled", "committed"):
+    if batch.status in (BatchStatus.ASSEMBLED, BatchStatus.COMMITTED):
         return output_files(Path(batch.out_dir))
     return None
 
@@ -82,7 +83,7 @@ def assemble_batch(
     made = _files_made(batch)
     if made is not None:
         return made
-    if batch.status != "reserved":
+    if batch.status != BatchStatus.RESERVED:
         raise LitcenterError(f"batch {batch_id} is {batch.status}, not reserved; run it again")
     business_date = batch.business_date
     # Ends the look's transaction: the batch row is not held while the parts are joined.
@@ -134,7 +135,7 @@ def assemble_batch(
     if made is not None:
         # Another run got here first: its files stand and its status is not taken back.
         return made
-    batch.status, batch.out_dir = "assembled", str(out_dir)
+    batch.status, batch.out_dir = BatchStatus.ASSEMBLED, str(out_dir)
     uow.commit()
     shutil.rmtree(out_dir / ".chunks", ignore_errors=True)
     return output_files(out_dir)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from fulfilment.batch.lookup import require_batch
 from fulfilment.db import UnitOfWork
 from fulfilment.models import Batch, Packet, PacketItem
+from fulfilment.states import BatchStatus, ItemStatus
 from inventory.allocation import Outcome, Request, allocate, lock_for_codes
 from inventory.lookup import items_by_code
 from inventory.models import BACKORDERED, LiteratureItem
@@ -39,10 +40,10 @@ def reserve_stock(uow: UnitOfWork, batch_id: int, *, now: datetime) -> ReserveRe
     """
     session = uow.session
     batch = require_batch(session, batch_id, for_update=True)
-    planned = batch.status == "planned"
+    planned = batch.status == BatchStatus.PLANNED
     if planned:
         _allocate(session, batch, now=now)
-        batch.status = "reserved"
+        batch.status = BatchStatus.RESERVED
     counts = dict(
         session.execute(
             select(PacketItem.status, func.count())
@@ -54,9 +55,9 @@ def reserve_stock(uow: UnitOfWork, batch_id: int, *, now: datetime) -> ReserveRe
     if planned:
         uow.commit()
     return ReserveResult(
-        reserved=counts.get("reserved", 0),
-        substituted=counts.get("substituted", 0),
-        backordered=counts.get("backordered", 0),
+        reserved=counts.get(ItemStatus.RESERVED, 0),
+        substituted=counts.get(ItemStatus.SUBSTITUTED, 0),
+        backordered=counts.get(ItemStatus.BACKORDERED, 0),
     )
 
 
@@ -108,7 +109,7 @@ def _allocate_slice(
     changes = [
         _record(item.id, outcome[item.number, item.requested_code], substitutes)
         if item.channel == "print"
-        else {"id": item.id, "status": "attached"}
+        else {"id": item.id, "status": ItemStatus.ATTACHED}
         for item in items
     ]
     _update_items(session, changes)
@@ -118,13 +119,13 @@ def _allocate_slice(
 def _record(item_id: int, found: Outcome, substitutes: dict[str, LiteratureItem]) -> dict[str, Any]:
     """An allocation's outcome as the changes to the packet item it was made for."""
     if found.status == BACKORDERED:
-        return {"id": item_id, "status": "backordered"}
+        return {"id": item_id, "status": ItemStatus.BACKORDERED}
     if found.substituted and found.filled_code:
         stand_in = substitutes[found.filled_code]
-        return {"id": item_id, "status": "substituted", "code": stand_in.code,
+        return {"id": item_id, "status": ItemStatus.SUBSTITUTED, "code": stand_in.code,
                 "title": stand_in.title, "shelf": stand_in.shelf,
                 "weight_g": stand_in.weight_g or 0}  # fmt: skip
-    return {"id": item_id, "status": "reserved"}
+    return {"id": item_id, "status": ItemStatus.RESERVED}
 
 
 def _update_items(session: Session, changes: Sequence[dict[str, Any]]) -> None:
@@ -156,7 +157,9 @@ def _send_separately(
     owed = session.execute(
         select(PacketItem.id, PacketItem.requested_code, Packet.number)
         .join(Packet, PacketItem.packet_id == Packet.id)
-        .where(PacketItem.status == "backordered", Packet.number.in_({o.key for o in filled}))
+        .where(
+            PacketItem.status == ItemStatus.BACKORDERED, Packet.number.in_({o.key for o in filled})
+        )
     ).all()
     by_request = {(number, code): item_id for item_id, code, number in owed}
     changes = []

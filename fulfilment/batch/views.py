@@ -17,6 +17,7 @@ from fulfilment.models import (
     UncoveredProduct,
     UnmatchedPublication,
 )
+from fulfilment.states import ItemStatus
 
 
 def batch_summary(session: Session, batch_id: int) -> dict[str, Any]:
@@ -37,7 +38,7 @@ def batch_summary(session: Session, batch_id: int) -> dict[str, Any]:
             select(func.count())
             .select_from(PacketItem)
             .join(Packet)
-            .where(Packet.batch_id == batch_id, PacketItem.status == "backordered")
+            .where(Packet.batch_id == batch_id, PacketItem.status == ItemStatus.BACKORDERED)
         ),
         "separate_cover": session.scalar(
             select(func.count())

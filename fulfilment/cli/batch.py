@@ -21,6 +21,7 @@ from fulfilment.cli.output import (
 )
 from fulfilment.clock import local_now
 from fulfilment.errors import BadInput
+from fulfilment.states import ScanOutcome
 
 if TYPE_CHECKING:
     from prefect.schedules import Schedule
@@ -198,7 +199,9 @@ def scan(
     else:
         for outcome in outcomes:
             console.print(f"{outcome['number']}  {outcome['outcome']}", markup=False)
-    problems = [o for o in outcomes if o["outcome"] not in ("mailed", "already mailed")]
+    problems = [
+        o for o in outcomes if o["outcome"] not in (ScanOutcome.MAILED, ScanOutcome.ALREADY_MAILED)
+    ]
     if problems:
         errors.print(
             f"error: {len(problems)} of {len(outcomes)} scans not marked mailed: "

@@ -17,7 +17,7 @@ from fulfilment.cli.output import (
     table,
 )
 from fulfilment.errors import BadInput
-from fulfilment.intake.quarantine import QUARANTINE_STATUSES
+from fulfilment.states import QuarantineStatus
 
 quarantine = typer.Typer(
     help="Rows that could not be accepted, kept until fixed.", no_args_is_help=True
@@ -75,13 +75,13 @@ def _parse_fixes(pairs: list[str]) -> dict[str, str]:
 @quarantine.command("list")
 def quarantine_list_command(
     status: Annotated[
-        str, typer.Option(help=f"One of {', '.join(QUARANTINE_STATUSES)}, or 'all'.")
+        str, typer.Option(help=f"One of {', '.join(QuarantineStatus)}, or 'all'.")
     ] = "open",
     as_json: JsonFlag = False,
 ) -> None:
     """List quarantined rows with every reason."""
-    if status != "all" and status not in QUARANTINE_STATUSES:
-        raise BadInput(f"status {status!r} is not one of: {', '.join(QUARANTINE_STATUSES)}, all")
+    if status != "all" and status not in tuple(QuarantineStatus):
+        raise BadInput(f"status {status!r} is not one of: {', '.join(QuarantineStatus)}, all")
     from fulfilment.db import unit_of_work
     from fulfilment.views import quarantine_list
 

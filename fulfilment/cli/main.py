@@ -6,11 +6,9 @@ from typing import NoReturn
 
 import typer
 
-# Typer vendors Click and does not re-export these (fastapi/typer discussion #1832).
-from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
-
 from fulfilment.cli import batch, inquiries, labels, prefect_server, setup, stock, templates
 from fulfilment.cli.output import errors
+from fulfilment.compat import ClickException, NoArgsIsHelpError, UsageError
 from fulfilment.errors import LitcenterError
 
 app = typer.Typer(

@@ -19,6 +19,7 @@ from fulfilment.intake.reader import RawRow, header_key, read_rows
 from fulfilment.intake.row import RowValidator, ValidRow, storable
 from fulfilment.models import Event, Inquiry, InquiryProduct, Product, QuarantinedRow, Rep
 from fulfilment.settings import CompanyProfile
+from fulfilment.states import QuarantineStatus
 from fulfilment.territory import Place, Territory, choose_rep
 
 CHUNK_ROWS = 500
@@ -162,14 +163,18 @@ class _Writer:
         for held in self.session.scalars(
             select(QuarantinedRow).where(
                 QuarantinedRow.external_id.in_([i for i in external_ids if i]),
-                QuarantinedRow.status == "open",
+                QuarantinedRow.status == QuarantineStatus.OPEN,
             )
         ):
             self._open_quarantine.setdefault(held.external_id or "", []).append(held)
 
     def _supersede_quarantine(self, external_id: str, inquiry: Inquiry) -> None:
         for stale in self._open_quarantine.pop(external_id, []) if external_id else []:
-            stale.status, stale.inquiry, stale.updated_at = "superseded", inquiry, self.now
+            stale.status, stale.inquiry, stale.updated_at = (
+                QuarantineStatus.SUPERSEDED,
+                inquiry,
+                self.now,
+            )
 
     def quarantine(self, raw: RawRow, *, source: str, raw_hash: str, reasons: list[str]) -> None:
         external_id = storable(raw.fields.get("external_id", "").strip()[:500]) or None
@@ -292,7 +297,7 @@ def retry_quarantined(
     held = uow.session.get(QuarantinedRow, quarantine_id)
     if held is None:
         raise NotFound(f"no quarantined row {quarantine_id}; see 'litcenter quarantine list'")
-    if held.status != "open":
+    if held.status != QuarantineStatus.OPEN:
         raise BadInput(
             f"quarantined row {quarantine_id} is already {held.status} "
             f"(inquiry {held.inquiry_id}); nothing to retry"
@@ -324,7 +329,7 @@ def retry_quarantined(
         contacts=ContactIndex(uow.session, [result]),
         origin=f"{held.source} row {held.row_number}, from quarantine {held.id} ({fixed})",
     )
-    held.status, held.inquiry, held.reasons = "accepted", inquiry, []
+    held.status, held.inquiry, held.reasons = QuarantineStatus.ACCEPTED, inquiry, []
     uow.commit()
     return RetryResult(quarantine_id, accepted=True, inquiry_id=inquiry.id, reasons=[])
 

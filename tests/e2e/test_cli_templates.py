@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fulfilment.render.sample import sample_packets
+from tests.support.render_samples import sample_packets
 from tests.conftest import Cli
 
 
@@ -19,7 +19,7 @@ def blank_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 RENDER = """
 from fulfilment.render import render_letter
-from fulfilment.render.sample import sample_packets
+from tests.support.render_samples import sample_packets
 from pypdf import PdfReader
 from io import BytesIO
 letter = render_letter(sample_packets(1)[0])

@@ -11,7 +11,7 @@ from reportlab.lib.units import inch
 
 from fulfilment.render import PacketData, render_envelopes
 from fulfilment.render.geometry import Rect
-from fulfilment.render.sample import CN_PACKET, COMPANY, DE_PACKET, US_PACKET
+from tests.support.render_samples import CN_PACKET, COMPANY, DE_PACKET, US_PACKET
 from fulfilment.render.stationery import Envelope, envelope, envelope_codes
 from tests.integration.render.pdf_reading import (
     dark_pixels,

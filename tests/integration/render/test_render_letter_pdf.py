@@ -15,7 +15,7 @@ from fulfilment.render import (
     render_letters,
 )
 from fulfilment.render.address import address_block
-from fulfilment.render.sample import CN_PACKET, DE_PACKET, US_PACKET
+from tests.support.render_samples import CN_PACKET, DE_PACKET, US_PACKET
 from fulfilment.render.stationery import envelope, page_layout
 from tests.integration.render.pdf_reading import (
     Line,

@@ -7,7 +7,7 @@ from io import BytesIO
 from pypdf import PdfReader
 
 from fulfilment.render import CoverNote, Enclosure, locate_templates, render_cover_notes
-from fulfilment.render.sample import CN_PACKET, DE_PACKET, US_PACKET
+from tests.support.render_samples import CN_PACKET, DE_PACKET, US_PACKET
 
 LETTER_DATE = date(2026, 11, 2)
 OWED = Enclosure(code="L-CAT", title="Full product catalogue", kind="catalogue")

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from fulfilment.render import Enclosure
 from fulfilment.render.pick_list import batch_totals, shelf_order
-from fulfilment.render.sample import US_PACKET
+from tests.support.render_samples import US_PACKET
 
 
 def test_shelves_sort_by_their_numbers_with_unshelved_last() -> None:

@@ -9,9 +9,9 @@ from reportlab.platypus import Paragraph
 from fulfilment.errors import BadInput
 from fulfilment.render.fonts import escape_text, markup, wrap_cjk
 from fulfilment.render.locate import locate_templates
-from fulfilment.render.sample import CN_PACKET, US_PACKET
 from fulfilment.render.texts import Texts, _blocks, _environment, kind_labels, packet_values
 from inventory.kinds import KINDS
+from tests.support.render_samples import CN_PACKET, US_PACKET
 
 
 def test_values_print_as_typed_never_as_template_source_or_tags() -> None:

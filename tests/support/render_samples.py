@@ -1,4 +1,4 @@
-"""Sample packets for previews, benchmarks and tests."""
+"""Sample packets for the render tests and benchmarks."""
 
 from dataclasses import replace
 from datetime import date
