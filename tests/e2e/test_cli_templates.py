@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.render_samples import sample_packets
 from tests.conftest import Cli
+from tests.support.render_samples import sample_packets
 
 
 @pytest.fixture(params=["sqlite"])

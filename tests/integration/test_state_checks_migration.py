@@ -51,10 +51,9 @@ def test_batches_keep_their_states_and_a_bad_status_is_refused_afterwards(
     migrate(url)
 
     assert _batches(url) == kept
-    with pytest.raises(IntegrityError):
-        with unit_of_work(url) as uow:
-            uow.session.execute(text("UPDATE batches SET status = 'printed'"))
-            uow.commit()
+    with pytest.raises(IntegrityError), unit_of_work(url) as uow:
+        uow.session.execute(text("UPDATE batches SET status = 'printed'"))
+        uow.commit()
     command.downgrade(_config(url), "0006")
     assert _batches(url) == kept
     migrate(url)

@@ -6,8 +6,8 @@ from io import BytesIO
 from pypdf import PdfReader
 
 from fulfilment.render import Ranking, render_cross_sell, render_cross_sells, render_packets
-from tests.support.render_samples import CN_PACKET, PRODUCT_RANGE, US_PACKET
 from tests.integration.render.pdf_reading import forms_per_page, page_count, page_text
+from tests.support.render_samples import CN_PACKET, PRODUCT_RANGE, US_PACKET
 
 
 def _section(text: str, start: str, end: str) -> str:

@@ -11,7 +11,6 @@ from reportlab.lib.units import inch
 
 from fulfilment.render import PacketData, render_envelopes
 from fulfilment.render.geometry import Rect
-from tests.support.render_samples import CN_PACKET, COMPANY, DE_PACKET, US_PACKET
 from fulfilment.render.stationery import Envelope, envelope, envelope_codes
 from tests.integration.render.pdf_reading import (
     dark_pixels,
@@ -22,6 +21,7 @@ from tests.integration.render.pdf_reading import (
     text_lines,
     text_runs,
 )
+from tests.support.render_samples import CN_PACKET, COMPANY, DE_PACKET, US_PACKET
 
 WITH_MAILER_ID = replace(US_PACKET, company=replace(COMPANY, usps_mailer_id="123456"))
 

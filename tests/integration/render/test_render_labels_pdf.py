@@ -8,7 +8,6 @@ from reportlab.lib.units import mm
 from fulfilment.errors import BadInput
 from fulfilment.render import LabelAddress, label_address, render_alignment_sheet, render_labels
 from fulfilment.render.geometry import Rect
-from tests.support.render_samples import sample_packets
 from fulfilment.render.stationery import label_sheet, label_sheet_codes
 from tests.integration.render.pdf_reading import (
     Line,
@@ -18,6 +17,7 @@ from tests.integration.render.pdf_reading import (
     text_lines,
     text_runs,
 )
+from tests.support.render_samples import sample_packets
 
 LONG = LabelAddress(
     (

@@ -15,7 +15,6 @@ from fulfilment.render import (
     render_letters,
 )
 from fulfilment.render.address import address_block
-from tests.support.render_samples import CN_PACKET, DE_PACKET, US_PACKET
 from fulfilment.render.stationery import envelope, page_layout
 from tests.integration.render.pdf_reading import (
     Line,
@@ -25,6 +24,7 @@ from tests.integration.render.pdf_reading import (
     text_lines,
     text_runs,
 )
+from tests.support.render_samples import CN_PACKET, DE_PACKET, US_PACKET
 
 
 def test_letter_names_products_enclosures_rep_and_page() -> None:

@@ -7,8 +7,8 @@ from typing import Any
 from pypdf import PdfReader
 
 from fulfilment.render import Enclosure, PickPacket, batch_totals, render_pick_list
-from tests.support.render_samples import sample_packets
 from tests.integration.render.pdf_reading import page_count, page_text, text_runs
+from tests.support.render_samples import sample_packets
 
 
 def pick_list(picks: list[PickPacket], **options: Any) -> bytes:
