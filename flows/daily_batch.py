@@ -17,12 +17,12 @@ from fulfilment.batch.commit import commit_batch
 from fulfilment.batch.outputs import ChunkFiles
 from fulfilment.batch.packet_data import PacketContext
 from fulfilment.batch.plan import plan_batch
-from fulfilment.batch.printer_files import assemble_batch, assembled_files
-from fulfilment.batch.render_step import chunk_folder, chunk_positions, render_chunk
+from fulfilment.batch.printer_files import assemble_batch
+from fulfilment.batch.render_step import chunk_folder, render_chunk
 from fulfilment.batch.reserve import reserve_stock
 from fulfilment.batch.run_lock import exclusive_batch_run
 from fulfilment.batch.smtp import record_emails_sent, send_emails
-from fulfilment.batch.steps import Chunk, Rendering, run_batch
+from fulfilment.batch.steps import Chunk, Rendering, run_batch, work_left
 from fulfilment.batch.views import batch_summary, plan_warnings
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
@@ -147,12 +147,8 @@ class _FlowSteps:
         self, batch_id: int, label_start: int
     ) -> tuple[dict[str, str] | None, list[list[int]]]:
         with unit_of_work(self.url) as uow:
-            files = assembled_files(uow.session, batch_id)
-            if files is not None:
-                return files, []
-            profile = self.settings.profile
-            return None, chunk_positions(
-                uow.session, batch_id, profile=profile, label_start=label_start
+            return work_left(
+                uow.session, batch_id, profile=self.settings.profile, label_start=label_start
             )
 
     def start_render_processes(self, count: int) -> None:

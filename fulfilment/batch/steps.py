@@ -6,7 +6,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
+from sqlalchemy.orm import Session
+
 from fulfilment.batch.outputs import ChunkFiles
+from fulfilment.batch.printer_files import assembled_files
+from fulfilment.batch.render_step import chunk_positions
+from fulfilment.settings import CompanyProfile
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,16 @@ class BatchSteps(Protocol):
 
     def summary(self, batch_id: int) -> tuple[dict[str, Any], list[str]]:
         """The batch's counts and what its plan could not answer in full."""
+
+
+def work_left(
+    session: Session, batch_id: int, *, profile: CompanyProfile, label_start: int
+) -> tuple[dict[str, str] | None, list[list[int]]]:
+    """The files an earlier run assembled and nothing to render, else no files and the chunks."""
+    files = assembled_files(session, batch_id)
+    if files is not None:
+        return files, []
+    return None, chunk_positions(session, batch_id, profile=profile, label_start=label_start)
 
 
 def run_batch(
