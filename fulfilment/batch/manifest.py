@@ -10,8 +10,8 @@ from typing import Protocol
 
 from fulfilment.batch.assemble import join_pdfs
 from fulfilment.batch.atomic import atomic_file
-from fulfilment.batch.manifest_pdf import ManifestSummary, render_manifest
-from fulfilment.batch.outputs import ManifestLine
+from fulfilment.render.manifest import ManifestSummary, render_manifest
+from fulfilment.render.packet import ManifestLine
 
 COLUMNS = ("number", "name", "company", "country", "postage_class", "envelope", "weight_g")
 

@@ -1,4 +1,4 @@
-"""What the assemble step is given: rendered chunk files, manifest lines and e-mail packets."""
+"""What the assemble step is given: rendered chunk files and e-mail packets."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,19 +12,6 @@ class ChunkFiles:
     letters: Path
     envelopes: Path
     labels: Path
-
-
-@dataclass(frozen=True, kw_only=True)
-class ManifestLine:
-    """One printed packet as the mail room stages it for the carrier."""
-
-    number: str
-    name: str
-    company: str
-    country: str
-    postage_class: str
-    envelope: str
-    weight_g: int
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,7 @@ from fulfilment.batch.brochures import Brochures
 from fulfilment.batch.email import write_email_packets
 from fulfilment.batch.lookup import require_batch
 from fulfilment.batch.manifest import write_manifest
-from fulfilment.batch.manifest_pdf import ManifestSummary, Totals
-from fulfilment.batch.outputs import Attachment, ChunkFiles, EmailPacket, ManifestLine
+from fulfilment.batch.outputs import Attachment, ChunkFiles, EmailPacket
 from fulfilment.batch.packet_data import (
     STREAM_ROWS,
     PacketContext,
@@ -31,6 +30,8 @@ from fulfilment.batch.render_step import packet_labels
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import LitcenterError
 from fulfilment.models import Batch, Contact, Inquiry, Packet
+from fulfilment.render.manifest import ManifestSummary, Totals
+from fulfilment.render.packet import ManifestLine
 from fulfilment.render.stationery import letter_countries
 from fulfilment.states import BatchStatus
 from inventory.allocation import reserve_draws

@@ -76,6 +76,19 @@ class PickPacket:
         return tuple(item for item in self.enclosures if item.enclosed)
 
 
+@dataclass(frozen=True, kw_only=True)
+class ManifestLine:
+    """One printed packet as the mail room stages it for the carrier."""
+
+    number: str
+    name: str
+    company: str
+    country: str
+    postage_class: str
+    envelope: str
+    weight_g: int
+
+
 @dataclass(frozen=True)
 class PublicationNote:
     """Where in a publication the asked-about information is printed."""

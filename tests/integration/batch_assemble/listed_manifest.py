@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator, Sequence
 
-from fulfilment.batch.manifest_pdf import ManifestSummary, Totals
-from fulfilment.batch.outputs import ManifestLine
+from fulfilment.render.manifest import ManifestSummary, Totals
+from fulfilment.render.packet import ManifestLine
 
 
 class ListedManifest:

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from fulfilment.batch.manifest import write_manifest
-from fulfilment.batch.manifest_pdf import render_manifest
-from fulfilment.batch.outputs import ManifestLine
+from fulfilment.render.manifest import render_manifest
+from fulfilment.render.packet import ManifestLine
 from tests.integration.batch_assemble.listed_manifest import ListedManifest
 from tests.integration.batch_assemble.pdfs import has_run, page_texts, text_lines
 from tests.integration.render.pdf_reading import Run, filled_rects, page_count, text_runs

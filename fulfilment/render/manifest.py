@@ -12,9 +12,9 @@ from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from fulfilment.batch.outputs import ManifestLine
 from fulfilment.render.fonts import LATIN, LATIN_BOLD, font_for, markup, one_line
 from fulfilment.render.grid import draw_grid
+from fulfilment.render.packet import ManifestLine
 from fulfilment.render.parts import PartedCanvas
 from fulfilment.render.recorded import draw_recorded
 from fulfilment.render.stationery import Paper, envelope, envelope_codes, paper, pick_list_layout
