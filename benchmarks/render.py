@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fulfilment.batch.assemble import prepare_part
+from fulfilment.batch.pdf_join import prepare_part
 from fulfilment.render import (
     PacketData,
     label_address,

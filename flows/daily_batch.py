@@ -13,16 +13,16 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 
 from flows.progress import report
 from fulfilment import render
-from fulfilment.batch.commit import commit_batch
+from fulfilment.batch.email.smtp import record_emails_sent, send_emails
 from fulfilment.batch.outputs import ChunkFiles
 from fulfilment.batch.packet_data import PacketContext
-from fulfilment.batch.plan import plan_batch
-from fulfilment.batch.printer_files import assemble_batch
-from fulfilment.batch.render_step import chunk_folder, render_chunk
-from fulfilment.batch.reserve import reserve_stock
 from fulfilment.batch.run_lock import exclusive_batch_run
-from fulfilment.batch.smtp import record_emails_sent, send_emails
-from fulfilment.batch.steps import Chunk, Rendering, run_batch, work_left
+from fulfilment.batch.steps.assemble import assemble_batch
+from fulfilment.batch.steps.commit import commit_batch
+from fulfilment.batch.steps.order import Chunk, Rendering, run_batch, work_left
+from fulfilment.batch.steps.plan import plan_batch
+from fulfilment.batch.steps.render import chunk_folder, render_chunk
+from fulfilment.batch.steps.reserve import reserve_stock
 from fulfilment.batch.views import batch_summary, plan_warnings
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work

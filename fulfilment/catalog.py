@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
+from fulfilment.by_code import stored_or_added
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput
 from fulfilment.intake.reader import column_lengths, read_reference_rows
@@ -34,11 +35,8 @@ def import_products(uow: UnitOfWork, path: Path) -> ProductImport:
     created = 0
     for raw in rows:
         code = raw.fields["code"].strip().upper()
-        product = existing.get(code)
-        if product is None:
-            product = existing[code] = Product(code=code)
-            session.add(product)
-            created += 1
+        product, added = stored_or_added(session, existing, code, Product)
+        created += added
         product.name = raw.fields["name"].strip()
         product.family = raw.fields.get("family", "").strip()
         product.description = raw.fields.get("description", "").strip()

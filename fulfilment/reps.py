@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from fulfilment.by_code import stored_or_added
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput
 from fulfilment.intake.reader import RawRow, column_lengths, read_reference_rows
@@ -66,11 +67,8 @@ def import_reps(uow: UnitOfWork, path: Path) -> RepImport:
     created = 0
     for raw in rows:
         code = raw.fields["code"].strip()
-        rep = existing.get(code)
-        if rep is None:
-            rep = existing[code] = Rep(code=code)
-            session.add(rep)
-            created += 1
+        rep, added = stored_or_added(session, existing, code, Rep)
+        created += added
         rep.name = raw.fields["name"].strip()
         rep.email = raw.fields.get("email", "").strip()
         rep.phone = raw.fields.get("phone", "").strip()

@@ -57,7 +57,7 @@ def reprint_packet(
     # The renderers load only to reprint: scanning, the mail room's every-day task, starts fast.
     from fulfilment import render
     from fulfilment.batch.packet_data import PacketContext, load_packets
-    from fulfilment.batch.render_step import write_packet_files
+    from fulfilment.batch.steps.render import write_packet_files
 
     render.check_start_position(profile.label_sheet, label_start)
     session = uow.session

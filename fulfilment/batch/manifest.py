@@ -8,8 +8,8 @@ from io import StringIO
 from pathlib import Path
 from typing import Protocol
 
-from fulfilment.batch.assemble import join_pdfs
 from fulfilment.batch.atomic import atomic_file
+from fulfilment.batch.pdf_join import join_pdfs
 from fulfilment.render.manifest import ManifestSummary, render_manifest
 from fulfilment.render.packet import ManifestLine
 

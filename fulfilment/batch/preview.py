@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session, selectinload
 from fulfilment import render
 from fulfilment.batch.contents import plan_contents
 from fulfilment.batch.packet_data import PacketContext
-from fulfilment.batch.plan import load_library
-from fulfilment.batch.render_step import write_packet_files
+from fulfilment.batch.steps.plan import load_library
+from fulfilment.batch.steps.render import write_packet_files
 from fulfilment.errors import NotFound
 from fulfilment.models import Inquiry, InquiryProduct
 from fulfilment.settings import CompanyProfile

@@ -35,6 +35,9 @@ batch = typer.Typer(
 BATCH_RUN_KEYS = ("batch_id", "date", "packets", "new_packets", "held", "backordered",
                   "separate_cover", "files", "warnings", "seconds")  # fmt: skip
 OutOption = Annotated[Path | None, typer.Option("--out", help="Folder for the files.")]
+LabelStartOption = Annotated[
+    int, typer.Option("--label-start", help="First unused label on a partly used sheet.")
+]
 
 
 def _date(text: str | None, context: Context) -> date:
@@ -50,9 +53,7 @@ def _date(text: str | None, context: Context) -> date:
 def run_batch(
     when: Annotated[str | None, typer.Option("--date", help="Business day, YYYY-MM-DD.")] = None,
     out: OutOption = None,
-    label_start: Annotated[
-        int, typer.Option("--label-start", help="First unused label on a partly used sheet.")
-    ] = 1,
+    label_start: LabelStartOption = 1,
     as_json: JsonFlag = False,
 ) -> None:
     """Plan, reserve, render, assemble and commit the day's packets (safe to re-run)."""
@@ -150,9 +151,7 @@ def show_batch(
 def reprint(
     number: Annotated[str, typer.Argument(metavar="PACKET")],
     out: OutOption = None,
-    label_start: Annotated[
-        int, typer.Option("--label-start", help="First unused label on a partly used sheet.")
-    ] = 1,
+    label_start: LabelStartOption = 1,
     as_json: JsonFlag = False,
 ) -> None:
     """Print a spoiled packet again, without picking its literature twice."""

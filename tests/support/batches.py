@@ -5,8 +5,8 @@ from pathlib import Path
 from typing import Any
 
 from fulfilment.batch.coverage import literature_gaps
-from fulfilment.batch.plan import PlanResult, plan_batch
 from fulfilment.batch.preview import preview_packet
+from fulfilment.batch.steps.plan import PlanResult, plan_batch
 from fulfilment.batch.views import batch_show, plan_warnings
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work

@@ -18,7 +18,7 @@ from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 
-from fulfilment.batch.assemble import merge_parts, prepare_part
+from fulfilment.batch.pdf_join import merge_parts, prepare_part
 from tests.integration.batch_assemble.pdfs import write_pdf
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from fulfilment.batch.brochures import Brochures
-from fulfilment.batch.email import write_email_packets
+from fulfilment.batch.email.brochures import Brochures
+from fulfilment.batch.email.packets import write_email_packets
 from fulfilment.batch.outputs import Attachment, EmailPacket
 from fulfilment.errors import BadInput
 from tests.integration.batch_assemble.pdfs import labelled_pdf, opened_files, page_texts, write_pdf

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from fulfilment import render
-from fulfilment.batch.assemble import join_pdfs, merge_parts, prepare_part
+from fulfilment.batch.pdf_join import join_pdfs, merge_parts, prepare_part
 from fulfilment.errors import LitcenterError
 from tests.integration.batch_assemble.pdfs import page_texts, write_pdf
 from tests.support.render_samples import sample_packets

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from fulfilment.batch.email import write_email_packets
+from fulfilment.batch.email.packets import write_email_packets
+from fulfilment.batch.email.smtp import send_emails, sent_marker
 from fulfilment.batch.outputs import EmailPacket
-from fulfilment.batch.smtp import send_emails, sent_marker
 from fulfilment.errors import BadInput, LitcenterError
 from tests.integration.batch_assemble.pdfs import labelled_pdf
 from tests.integration.batch_assemble.smtp_server import (

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from fulfilment.batch import commit, printer_files
+from fulfilment.batch.steps import assemble, commit
 from fulfilment.db import unit_of_work
 from fulfilment.models import Event, FollowUp, Inquiry, Packet
 from fulfilment.schema import migrate
@@ -64,7 +64,7 @@ def test_slices_of_two_packets_commit_and_write_as_one_pass_does(
     expected = committed(whole, tmp_path / "whole-home", tmp_path / "whole-out")
 
     monkeypatch.setattr(commit, "_SLICE_PACKETS", 2)
-    monkeypatch.setattr(printer_files, "_EMAIL_SLICE", 2)
+    monkeypatch.setattr(assemble, "_EMAIL_SLICE", 2)
     found = committed(database_url, tmp_path / "home", tmp_path / "out")
 
     assert found == expected

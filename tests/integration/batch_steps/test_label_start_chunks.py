@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from fulfilment.batch.render_step import chunk_positions
+from fulfilment.batch.steps.render import chunk_positions
 from fulfilment.db import unit_of_work
 from tests.support.batches import planned
 from tests.support.synthetic import BATCH_DAY, synthetic_world

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from fulfilment.batch import reserve
-from fulfilment.batch.reserve import ReserveResult, reserve_stock
+from fulfilment.batch.steps import reserve
+from fulfilment.batch.steps.reserve import ReserveResult, reserve_stock
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.models import Packet, PacketItem

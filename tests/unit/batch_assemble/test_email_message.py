@@ -7,7 +7,7 @@ from email.policy import SMTP, default
 
 import pytest
 
-from fulfilment.batch.email import email_message
+from fulfilment.batch.email.packets import email_message
 from fulfilment.batch.outputs import EmailPacket
 from fulfilment.errors import BadInput
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from io import StringIO
 
 from fulfilment.batch.manifest import COLUMNS, manifest_csv
-from fulfilment.batch.outputs import ManifestLine
+from fulfilment.render.packet import ManifestLine
 
 
 def _line(number: str, **fields: str | int) -> ManifestLine:

@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fulfilment import render
-from fulfilment.batch.assemble import prepare_part
 from fulfilment.batch.atomic import atomic_write
 from fulfilment.batch.outputs import ChunkFiles
 from fulfilment.batch.packet_data import PacketContext, load_packets
+from fulfilment.batch.pdf_join import prepare_part
 from fulfilment.models import Packet
 from fulfilment.render.stationery import label_sheet
 from fulfilment.settings import CompanyProfile

@@ -10,7 +10,7 @@ from email.utils import formatdate
 from pathlib import Path
 
 from fulfilment.batch.atomic import atomic_write
-from fulfilment.batch.brochures import Brochures
+from fulfilment.batch.email.brochures import Brochures
 from fulfilment.batch.outputs import EmailPacket
 from fulfilment.errors import BadInput
 from fulfilment.render.fonts import one_line

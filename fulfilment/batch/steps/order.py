@@ -9,8 +9,8 @@ from typing import Any, Protocol
 from sqlalchemy.orm import Session
 
 from fulfilment.batch.outputs import ChunkFiles
-from fulfilment.batch.printer_files import assembled_files
-from fulfilment.batch.render_step import chunk_positions
+from fulfilment.batch.steps.assemble import assembled_files
+from fulfilment.batch.steps.render import chunk_positions
 from fulfilment.settings import CompanyProfile
 
 

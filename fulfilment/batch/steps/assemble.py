@@ -10,10 +10,9 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from fulfilment import render
-from fulfilment.batch.assemble import join_pdfs, merge_parts
 from fulfilment.batch.atomic import atomic_write
-from fulfilment.batch.brochures import Brochures
-from fulfilment.batch.email import write_email_packets
+from fulfilment.batch.email.brochures import Brochures
+from fulfilment.batch.email.packets import write_email_packets
 from fulfilment.batch.lookup import require_batch
 from fulfilment.batch.manifest import write_manifest
 from fulfilment.batch.outputs import Attachment, ChunkFiles, EmailPacket
@@ -26,7 +25,8 @@ from fulfilment.batch.packet_data import (
     load_separate_cover,
     stream_picks,
 )
-from fulfilment.batch.render_step import packet_labels
+from fulfilment.batch.pdf_join import join_pdfs, merge_parts
+from fulfilment.batch.steps.render import packet_labels
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import LitcenterError
 from fulfilment.models import Batch, Contact, Inquiry, Packet

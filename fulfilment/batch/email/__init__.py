@@ -1,0 +1,1 @@
+"""E-mailed packets: the message with its brochures attached, and sending it over SMTP."""
