@@ -24,9 +24,9 @@ _PADDING = 3.0
 _PACKET_HEADER = ("Number", "Name", "Company", "Country", "Envelope", "Weight")
 _PACKET_SHARES = (0.17, 0.25, 0.3, 0.08, 0.1, 0.1)
 _NUMERIC = 5
-# Where the manifest has always printed, as ReportLab's page frame and tables placed it:
-# the frame's padding inside the margin, the slack a page bottom allows, and the leading a
-# table cell centres its line on.
+# The manifest's geometry, as ReportLab's page frame and tables would place it: the frame's
+# padding inside the margin, the slack a page bottom allows, and the leading a table cell
+# centres its line on (tests/integration/batch_assemble/test_manifest_pdf.py).
 _INSET = 6.0
 _FUZZ = 1e-6
 _CELL_LEADING = 12.0
@@ -73,7 +73,7 @@ class _Face:
         # Helvetica's encoding is ASCII's for ASCII (one_line has taken out its controls), and
         # Python's own codec is many times faster than the font's.
         encoded = text.encode("ascii" if text.isascii() else self.font.encName)
-        # The sum stringWidth takes, in its order, so a cut falls where it always did.
+        # The sum stringWidth takes, in its order: a cut falls where stringWidth puts it.
         width = sum(map(self.font.widths.__getitem__, encoded)) * 0.001 * self.size
         return width, f"({escapePDF(encoded)}) Tj T*" if text else "T*"
 

@@ -20,9 +20,9 @@ from fulfilment.render.stationery import Paper, envelope, paper, pick_list_layou
 _DIGITS = re.compile(r"(\d+)")
 _HEADER = ("Shelf", "Code", "Title", "Qty")
 _COLUMNS = (0.14, 0.2, 0.56, 0.1)
-# Where the list has always printed: cell padding across and down, headings set in
-# from the margin, and the slack a page bottom allows, as ReportLab's tables and page
-# frames placed them.
+# The list's geometry, as ReportLab's tables and page frames would place it: cell padding
+# across and down, headings set in from the margin, and the slack a page bottom allows.
+# The printer files' pixel comparison on the sample world holds it.
 _CELL_X = 6.0
 _CELL_Y = 3.0
 _INSET = 6.0

@@ -25,8 +25,9 @@ class Stack(Flowable):
     flowable's space before overlaps the space after the one above.
 
     Where it does not fit, `split` hands the frame what it would have set piece by piece
-    (`together`: what KeepTogether hands it), so pages break where they always did. One
-    flowable in place of many saves the frame's work per flowable on every letter.
+    (`together`: what KeepTogether hands it), so pages break where the flowables would
+    (test_a_stack_breaks_pages_where_its_flowables_would). One flowable in place of many
+    saves the frame's work per flowable on every letter.
     """
 
     def __init__(self, content: Sequence[Flowable], *, together: bool = False) -> None:
