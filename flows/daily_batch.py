@@ -250,8 +250,8 @@ def _publish(summary: dict[str, Any]) -> None:
         key="batch-summary",
         markdown=(
             f"# Batch {summary['date']}\n\n"
-            f"{summary['packets']} packets ({summary['new_packets']} new), "
-            f"{summary['held']} held, {summary['backordered']} backordered items, "
+            f"{summary['packets']} packets ({summary['new_packets']} new) "
+            f"for {summary['inquiries_answered']} inquiries, {summary['held']} held, {summary['backordered']} backordered items, "
             f"in {summary['seconds']} s.\n\n"
             + "".join(f"- {name}: `{path}`\n" for name, path in summary["files"].items())
             + "".join(f"- warning: {w}\n" for w in summary["warnings"])

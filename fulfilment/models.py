@@ -149,6 +149,9 @@ class Inquiry(Base):
     mailed_at: Mapped[datetime | None]
     custom: Mapped[dict[str, Any]] = mapped_column(default=dict)
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Staff asked for literature to go again although the contact has it: every item, or these.
+    resend_all: Mapped[bool] = mapped_column(default=False)
+    resend_codes: Mapped[list[str]] = mapped_column(default=list)
     created_at: Mapped[datetime]
 
     contact: Mapped[Contact] = relationship(back_populates="inquiries")
@@ -219,7 +222,10 @@ class Batch(Base):
 
 
 class Packet(Base):
-    """The reply to one inquiry: printed and mailed, or sent as one PDF by e-mail."""
+    """The reply to a contact's waiting inquiries: printed and mailed, or e-mailed as one PDF.
+
+    `inquiry_id` names its first inquiry; `answers` links every inquiry it answers.
+    """
 
     __tablename__ = "packets"
     __table_args__ = (
@@ -246,15 +252,45 @@ class Packet(Base):
 
     batch: Mapped[Batch] = relationship(back_populates="packets")
     inquiry: Mapped[Inquiry] = relationship()
+    answers: Mapped[list["PacketInquiry"]] = relationship(
+        order_by="PacketInquiry.position", cascade="all, delete-orphan"
+    )
     items: Mapped[list["PacketItem"]] = relationship(
         order_by="PacketItem.id", cascade="all, delete-orphan"
     )
-    # What the letter says the rep follows up on: this batch's record for the inquiry.
-    uncovered: Mapped[list["UncoveredProduct"]] = relationship(
-        primaryjoin="and_(Packet.batch_id == foreign(UncoveredProduct.batch_id), "
-        "Packet.inquiry_id == foreign(UncoveredProduct.inquiry_id))",
+    # What the letter says the rep follows up on: this batch's record for its inquiries.
+    uncovered_records: Mapped[list["UncoveredProduct"]] = relationship(
+        secondary="packet_inquiries",
+        primaryjoin="Packet.id == PacketInquiry.packet_id",
+        secondaryjoin="PacketInquiry.inquiry_id == foreign(UncoveredProduct.inquiry_id)",
         viewonly=True,
     )
+
+    @property
+    def inquiries(self) -> list[Inquiry]:
+        """The inquiries it answers, in the order they were received."""
+        return [answer.inquiry for answer in self.answers]
+
+    @property
+    def uncovered(self) -> list["UncoveredProduct"]:
+        """The products its inquiries asked about that no literature covered in its batch."""
+        return [gap for gap in self.uncovered_records if gap.batch_id == self.batch_id]
+
+
+class PacketInquiry(Base):
+    """An inquiry a packet answers; one packet answers an inquiry at most."""
+
+    __tablename__ = "packet_inquiries"
+
+    packet_id: Mapped[int] = mapped_column(
+        ForeignKey("packets.id", ondelete="CASCADE"), primary_key=True
+    )
+    inquiry_id: Mapped[int] = mapped_column(
+        ForeignKey("inquiries.id"), primary_key=True, unique=True
+    )
+    position: Mapped[int]
+
+    inquiry: Mapped[Inquiry] = relationship()
 
 
 class PacketItem(Base):
@@ -273,6 +309,11 @@ class PacketItem(Base):
     status: Mapped[str] = mapped_column(String(12), default=ItemStatus.PLANNED)
     shelf: Mapped[str] = mapped_column(String(40), default="")
     weight_g: Mapped[int] = mapped_column(default=0)
+    # The item's edition when planned; whether the contact had an older one; for a skipped
+    # item, the day the contact received it.
+    edition: Mapped[int | None] = mapped_column(default=None)
+    new_edition: Mapped[bool] = mapped_column(default=False)
+    already_sent_on: Mapped[date | None] = mapped_column(default=None)
     # A backordered item goes out under separate cover with the first batch that finds stock.
     sent_in_batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("batches.id"), index=True, default=None

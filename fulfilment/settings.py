@@ -65,6 +65,8 @@ class CompanyProfile(BaseModel):
     label_offset_x_mm: float = 0.0
     label_offset_y_mm: float = 0.0
     usps_mailer_id: str | None = None
+    # Literature a contact received this many days before a batch is not sent to them again.
+    resend_after_days: int = Field(default=90, ge=0, le=3650)
 
     @field_validator("default_country")
     @classmethod

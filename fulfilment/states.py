@@ -41,7 +41,8 @@ class PacketStatus(StrEnum):
 class ItemStatus(StrEnum):
     """A packet item: planned, then reserved, substituted or backordered; picked at commit.
 
-    Items of e-mailed packets are attached to the message and take no stock.
+    Items of e-mailed packets are attached to the message and take no stock; an item the
+    contact received lately is skipped, kept on the packet so the letter can say when it went.
     """
 
     PLANNED = "planned"
@@ -50,6 +51,7 @@ class ItemStatus(StrEnum):
     SUBSTITUTED = "substituted"
     BACKORDERED = "backordered"
     PICKED = "picked"
+    SKIPPED = "skipped"
 
 
 class FollowUpStatus(StrEnum):

@@ -7,7 +7,15 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from fulfilment.errors import NotFound
 from fulfilment.intake.addresses import PostalAddress, address_lines
-from fulfilment.models import Contact, Inquiry, InquiryProduct, QuarantinedRow, Rep
+from fulfilment.models import (
+    Contact,
+    Inquiry,
+    InquiryProduct,
+    Packet,
+    PacketInquiry,
+    QuarantinedRow,
+    Rep,
+)
 
 
 def quarantine_list(session: Session, *, status: str | None = "open") -> list[dict[str, Any]]:
@@ -115,8 +123,15 @@ def inquiry_show(session: Session, inquiry_id: int) -> dict[str, Any]:
     )
     if inquiry is None:
         raise NotFound(f"no inquiry {inquiry_id}; see 'litcenter inquiry list'")
+    packet = session.execute(
+        select(Packet.number, Packet.status)
+        .join(PacketInquiry, PacketInquiry.packet_id == Packet.id)
+        .where(PacketInquiry.inquiry_id == inquiry_id)
+    ).first()
     return {
         **_summary(inquiry),
+        "packet": {"number": packet.number, "status": packet.status} if packet else None,
+        "resend": ["*"] if inquiry.resend_all else list(inquiry.resend_codes),
         "source": inquiry.source,
         "source_detail": inquiry.source_detail,
         "source_page": inquiry.source_page,

@@ -1,8 +1,9 @@
 """What goes in one packet: literature per product, the catalogue, supporting items, envelope."""
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from fulfilment.batch.publications import Publications, issue_date, page_number
 from fulfilment.errors import BadInput
@@ -33,17 +34,33 @@ class Literature:
     shelf: str
     has_pdf: bool
     aliases: tuple[str, ...] = ()
+    edition: int = 0
+
+
+@dataclass(frozen=True)
+class Received:
+    """The last time a contact received an item: the day it went and the edition it was."""
+
+    on: date
+    edition: int | None
 
 
 @dataclass(frozen=True, kw_only=True)
 class PlannedItem:
-    """One literature item planned for a packet."""
+    """One literature item planned for a packet; skipped where the contact has it already."""
 
     code: str
     title: str
     kind: str
     shelf: str
     weight_g: int
+    edition: int = 0
+    already_sent_on: date | None = None
+    new_edition: bool = False
+
+    @property
+    def skipped(self) -> bool:
+        return self.already_sent_on is not None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -62,6 +79,11 @@ class Contents:
     uncovered: tuple[str, ...] = ()
     # A publication and page the inquiry gives that no bulletin matches.
     unmatched_publication: tuple[str, int] | None = None
+
+    @property
+    def sent(self) -> tuple[PlannedItem, ...]:
+        """The items that go, without those the contact has already."""
+        return tuple(item for item in self.items if not item.skipped)
 
 
 class NothingToSend(BadInput):
@@ -124,8 +146,14 @@ def plan_contents(
     publication: str,
     page: str,
     library: Library,
+    received: Mapping[str, Received] | None = None,
 ) -> Contents:
-    """The packet for one inquiry, sent with what exists; NothingToSend when nothing does."""
+    """The packet for one contact's inquiries, sent with what exists; NothingToSend when
+    nothing does.
+
+    `products` are every product asked about, in the order asked. An item in `received` is
+    skipped unless this edition is newer than the one that went; the letter alone still goes.
+    """
     chosen: dict[str, Literature] = {}
     uncovered: list[str] = []
     for code in products:
@@ -151,7 +179,8 @@ def plan_contents(
             "nothing to send: no products asked about and no active catalogue; add one with "
             "'litcenter literature add ... --kind catalogue'"
         )
-    items = list(chosen.values())
+    planned = [_planned(item, (received or {}).get(item.code)) for item in chosen.values()]
+    items = [item for item, plan in zip(chosen.values(), planned, strict=True) if not plan.skipped]
     channel = "email" if response == "email" and all(i.has_pdf for i in items) else "print"
     letter_sheets = 2
     sheets = letter_sheets + sum(math.ceil(i.pages / 2) for i in items)
@@ -163,10 +192,7 @@ def plan_contents(
         + ENVELOPE_GRAMS.get(envelope, 10)
     )
     return Contents(
-        items=tuple(
-            PlannedItem(code=i.code, title=i.title, kind=i.kind, shelf=i.shelf, weight_g=i.weight_g)
-            for i in items
-        ),
+        items=tuple(planned),
         channel=channel,
         language=language_for(country),
         envelope=envelope,
@@ -176,6 +202,23 @@ def plan_contents(
         page_note=(bulletin.title, number) if bulletin and number else None,
         uncovered=tuple(uncovered),
         unmatched_publication=(publication.strip(), number) if number and not bulletin else None,
+    )
+
+
+def _planned(item: Literature, received: Received | None) -> PlannedItem:
+    """The item as planned: skipped where that edition, or one we cannot tell, went already."""
+    newer = (
+        received is not None and received.edition is not None and item.edition > received.edition
+    )
+    return PlannedItem(
+        code=item.code,
+        title=item.title,
+        kind=item.kind,
+        shelf=item.shelf,
+        weight_g=item.weight_g,
+        edition=item.edition,
+        already_sent_on=received.on if received is not None and not newer else None,
+        new_edition=newer,
     )
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput, NotFound
-from fulfilment.models import Event, Packet
+from fulfilment.models import Event, Packet, PacketInquiry
 from fulfilment.settings import CompanyProfile
 from fulfilment.states import InquiryStatus, PacketStatus, ScanOutcome
 
@@ -20,7 +20,9 @@ def scan_packets(uow: UnitOfWork, numbers: Sequence[str], *, now: datetime) -> l
     found = {
         packet.number: packet
         for packet in uow.session.scalars(
-            select(Packet).where(Packet.number.in_(wanted)).options(selectinload(Packet.inquiry))
+            select(Packet)
+            .where(Packet.number.in_(wanted))
+            .options(selectinload(Packet.answers).selectinload(PacketInquiry.inquiry))
         )
     }
     outcomes = []
@@ -35,9 +37,9 @@ def scan_packets(uow: UnitOfWork, numbers: Sequence[str], *, now: datetime) -> l
             outcome = f"not printed yet ({packet.status})"
         else:
             packet.status, packet.mailed_at = PacketStatus.MAILED, now
-            inquiry = packet.inquiry
-            inquiry.status, inquiry.mailed_at = InquiryStatus.MAILED, now
-            inquiry.events.append(Event(at=now, kind="mailed", detail=f"packet {number}"))
+            for inquiry in packet.inquiries:
+                inquiry.status, inquiry.mailed_at = InquiryStatus.MAILED, now
+                inquiry.events.append(Event(at=now, kind="mailed", detail=f"packet {number}"))
             outcome = ScanOutcome.MAILED
         outcomes.append({"number": number, "outcome": outcome})
     uow.commit()
@@ -72,6 +74,7 @@ def reprint_packet(
         raise BadInput(f"packet {packet.number} is {packet.status}; run its batch first")
     [stored] = load_packets(session, packet.batch_id, [packet.position])
     data = PacketContext(session, profile).packet(stored, business_date=packet.batch.business_date)
-    stored.inquiry.events.append(Event(at=now, kind="reprinted", detail=f"packet {packet.number}"))
+    for inquiry in stored.inquiries:
+        inquiry.events.append(Event(at=now, kind="reprinted", detail=f"packet {packet.number}"))
     uow.commit()
     return write_packet_files(data, out_dir, f"reprint-{data.number}", label_start=label_start)

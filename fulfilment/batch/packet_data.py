@@ -19,9 +19,11 @@ from fulfilment.models import (
     Inquiry,
     InquiryProduct,
     Packet,
+    PacketInquiry,
     PacketItem,
     Product,
     ProductRelation,
+    Rep,
     UncoveredProduct,
 )
 from fulfilment.settings import CompanyProfile
@@ -42,7 +44,7 @@ class _ItemFields(Protocol):
     qty: int
 
 
-def enclosure(item: _ItemFields) -> render.Enclosure:
+def enclosure(item: _ItemFields, *, new_edition: bool = False) -> render.Enclosure:
     """A packet item as printed: enclosed unless it is owed, or went under separate cover."""
     return render.Enclosure(
         code=item.code,
@@ -51,7 +53,27 @@ def enclosure(item: _ItemFields) -> render.Enclosure:
         enclosed=item.status != ItemStatus.BACKORDERED and item.sent_in_batch_id is None,
         shelf=item.shelf,
         quantity=item.qty,
+        new_edition=new_edition,
     )
+
+
+def sent_before(
+    items: Sequence[PacketItem],
+) -> tuple[list[render.Enclosure], list[render.AlreadySent]]:
+    """A stored packet's items as the letter tells them: what goes (newer editions marked),
+    and what the contact has already, with the day it went."""
+    enclosures = []
+    already = []
+    for item in items:
+        if item.status == ItemStatus.SKIPPED and item.already_sent_on is not None:
+            already.append(
+                render.AlreadySent(
+                    code=item.code, title=item.title, kind=item.kind, sent_on=item.already_sent_on
+                )
+            )
+            continue
+        enclosures.append(enclosure(item, new_edition=item.new_edition))
+    return enclosures, already
 
 
 def sender(profile: CompanyProfile) -> render.CompanyProfile:
@@ -105,38 +127,50 @@ class PacketContext:
 
     def packet(self, packet: Packet, *, business_date: date) -> render.PacketData:
         """One stored packet as the renderers take it."""
+        enclosures, already = sent_before(packet.items)
         return self.build(
             number=packet.number,
-            inquiry=packet.inquiry,
+            inquiries=packet.inquiries,
             business_date=business_date,
             language=packet.language,
             envelope=packet.envelope,
-            enclosures=[enclosure(item) for item in packet.items],
+            enclosures=enclosures,
             publication_note=render.PublicationNote(packet.publication, packet.publication_page)
             if packet.publication_page
             else None,
             follow_up=[gap.product.code for gap in packet.uncovered],
+            already_sent=already,
         )
 
     def build(
         self,
         *,
         number: str,
-        inquiry: Inquiry,
+        inquiries: Sequence[Inquiry],
         business_date: date,
         language: str,
         envelope: str,
         enclosures: Sequence[render.Enclosure],
         publication_note: render.PublicationNote | None,
         follow_up: Sequence[str] = (),
+        already_sent: Sequence[render.AlreadySent] = (),
     ) -> render.PacketData:
-        """A packet for an inquiry with the given contents, stored or not.
+        """A packet for a contact's inquiries (in the order received) with the given contents,
+        stored or not.
 
         `follow_up` are the codes of products asked about that it carries no literature for.
+        The most urgent inquiry's rep calls, when its urgency says.
         """
+        inquiry = next((i for i in inquiries if i.urgency == "rush"), inquiries[0])
         contact = inquiry.contact
         rep = inquiry.rep
-        products = tuple(self.by_code[item.product.code] for item in inquiry.products)
+        codes = dict.fromkeys(item.product.code for i in inquiries for item in i.products)
+        products = tuple(self.by_code[code] for code in codes)
+        reps = tuple(
+            dict.fromkeys(
+                self._rep(i.rep) for i in sorted(inquiries, key=lambda i: i is not inquiry)
+            )
+        )
         return render.PacketData(
             number=number,
             date=business_date,
@@ -145,9 +179,8 @@ class PacketContext:
             recipient=recipient(contact, home_country=self.profile.default_country),
             products=products,
             enclosures=tuple(enclosures),
-            rep=render.Rep(name=rep.name, phone=rep.phone, email=rep.email)
-            if rep
-            else render.Rep(name=f"{self.profile.name} sales", phone=self.profile.phone, email=""),
+            rep=self._rep(rep),
+            reps=reps,
             call_date=call_due(
                 business_date,
                 rush=inquiry.urgency == "rush",
@@ -159,7 +192,14 @@ class PacketContext:
             labels=self.labels,
             publication_note=publication_note,
             follow_up=tuple(p for p in products if p.code in follow_up),
+            already_sent=tuple(already_sent),
         )
+
+    def _rep(self, rep: Rep | None) -> render.Rep:
+        """Who calls; the company's sales line where no rep covers the territory."""
+        if rep is None:
+            return render.Rep(name=f"{self.profile.name} sales", phone=self.profile.phone, email="")
+        return render.Rep(name=rep.name, phone=rep.phone, email=rep.email)
 
 
 def load_packets(session: Session, batch_id: int, positions: Sequence[int]) -> list[Packet]:
@@ -187,7 +227,11 @@ def stream_picks(session: Session, batch_id: int) -> Iterator[render.PickPacket]
             number=first.number,
             name=first.name,
             envelope=first.envelope,
-            enclosures=tuple(enclosure(item) for item in (first, *rest) if item.code is not None),
+            enclosures=tuple(
+                enclosure(item)
+                for item in (first, *rest)
+                if item.code is not None and item.status != ItemStatus.SKIPPED
+            ),
         )
 
 
@@ -201,7 +245,7 @@ def load_pick_totals(
     enclosed = (
         Packet.batch_id == batch_id,
         Packet.channel == "print",
-        PacketItem.status != ItemStatus.BACKORDERED,
+        PacketItem.status.not_in((ItemStatus.BACKORDERED, ItemStatus.SKIPPED)),
         PacketItem.sent_in_batch_id.is_(None),
     )
     printed = session.scalar(
@@ -271,10 +315,15 @@ def _load(session: Session, *where: ColumnElement[bool]) -> list[Packet]:
             .where(*where)
             .options(
                 selectinload(Packet.items),
-                selectinload(Packet.uncovered).selectinload(UncoveredProduct.product),
-                selectinload(Packet.inquiry).selectinload(Inquiry.contact),
-                selectinload(Packet.inquiry).selectinload(Inquiry.rep),
-                selectinload(Packet.inquiry)
+                selectinload(Packet.uncovered_records).selectinload(UncoveredProduct.product),
+                selectinload(Packet.answers)
+                .selectinload(PacketInquiry.inquiry)
+                .selectinload(Inquiry.contact),
+                selectinload(Packet.answers)
+                .selectinload(PacketInquiry.inquiry)
+                .selectinload(Inquiry.rep),
+                selectinload(Packet.answers)
+                .selectinload(PacketInquiry.inquiry)
                 .selectinload(Inquiry.products)
                 .selectinload(InquiryProduct.product),
             )

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from fulfilment import render
 from fulfilment.batch.contents import plan_contents
+from fulfilment.batch.history import received_since
 from fulfilment.batch.packet_data import PacketContext
 from fulfilment.batch.steps.plan import load_library
 from fulfilment.batch.steps.render import write_packet_files
@@ -36,6 +37,11 @@ def preview_packet(
     )
     if inquiry is None:
         raise NotFound(f"no inquiry {inquiry_id}; see 'litcenter inquiry list'")
+    received = received_since(
+        session, [inquiry.contact_id], business_date=today, days=profile.resend_after_days
+    ).get(inquiry.contact_id, {})
+    if inquiry.resend_all:
+        received = {}
     contents = plan_contents(
         products=[item.product.code for item in inquiry.products],
         country=inquiry.contact.country,
@@ -44,16 +50,24 @@ def preview_packet(
         publication=inquiry.source_detail,
         page=inquiry.source_page,
         library=load_library(session),
+        received={code: had for code, had in received.items() if code not in inquiry.resend_codes},
     )
     packet = PacketContext(session, profile).build(
         number=PREVIEW_NUMBER,
-        inquiry=inquiry,
+        inquiries=[inquiry],
         business_date=today,
         language=contents.language,
         envelope=contents.envelope,
         enclosures=[
-            render.Enclosure(code=i.code, title=i.title, kind=i.kind, shelf=i.shelf)
+            render.Enclosure(
+                code=i.code, title=i.title, kind=i.kind, shelf=i.shelf, new_edition=i.new_edition
+            )
+            for i in contents.sent
+        ],
+        already_sent=[
+            render.AlreadySent(code=i.code, title=i.title, kind=i.kind, sent_on=i.already_sent_on)
             for i in contents.items
+            if i.already_sent_on is not None
         ],
         publication_note=render.PublicationNote(*contents.page_note)
         if contents.page_note

@@ -12,6 +12,7 @@ from fulfilment.models import (
     Batch,
     BatchHold,
     Packet,
+    PacketInquiry,
     PacketItem,
     Product,
     UncoveredProduct,
@@ -21,7 +22,8 @@ from fulfilment.states import ItemStatus
 
 
 def batch_summary(session: Session, batch_id: int) -> dict[str, Any]:
-    """Counts of a batch: packets, holds, backordered items, packets per postage class."""
+    """Counts of a batch: packets, the inquiries they answer, holds, backordered items, packets
+    per postage class."""
     batch = require_batch(session, batch_id)
     classes = printed_by(session, batch_id, Packet.postage_class)
     return {
@@ -30,6 +32,12 @@ def batch_summary(session: Session, batch_id: int) -> dict[str, Any]:
         "status": batch.status,
         "packets": session.scalar(
             select(func.count()).select_from(Packet).where(Packet.batch_id == batch_id)
+        ),
+        "inquiries_answered": session.scalar(
+            select(func.count())
+            .select_from(PacketInquiry)
+            .join(Packet)
+            .where(Packet.batch_id == batch_id)
         ),
         "held": session.scalar(
             select(func.count()).select_from(BatchHold).where(BatchHold.batch_id == batch_id)
@@ -60,6 +68,8 @@ def _packet(packet: Packet) -> dict[str, Any]:
         "number": packet.number,
         "inquiry_id": packet.inquiry_id,
         "external_id": packet.inquiry.external_id,
+        "inquiry_ids": [inquiry.id for inquiry in packet.inquiries],
+        "external_ids": [inquiry.external_id for inquiry in packet.inquiries],
         "channel": packet.channel,
         "status": packet.status,
         "envelope": packet.envelope,
@@ -69,7 +79,10 @@ def _packet(packet: Packet) -> dict[str, Any]:
         "follow_up": sorted(gap.product.code for gap in packet.uncovered),
         "items": [
             {"code": item.code, "requested_code": item.requested_code, "qty": item.qty,
-             "status": item.status}
+             "status": item.status,
+             **({"already_sent": item.already_sent_on.isoformat()}
+                if item.already_sent_on else {}),
+             **({"new_edition": True} if item.new_edition else {})}
             for item in packet.items
         ],
     }  # fmt: skip
@@ -85,7 +98,10 @@ def batch_show(session: Session, batch_id: int) -> dict[str, Any]:
             selectinload(Batch.packets).selectinload(Packet.items),
             selectinload(Batch.packets).selectinload(Packet.inquiry),
             selectinload(Batch.packets)
-            .selectinload(Packet.uncovered)
+            .selectinload(Packet.answers)
+            .selectinload(PacketInquiry.inquiry),
+            selectinload(Batch.packets)
+            .selectinload(Packet.uncovered_records)
             .selectinload(UncoveredProduct.product),
             selectinload(Batch.holds),
         ],

@@ -32,7 +32,8 @@ batch = typer.Typer(
     help="The daily batch: new inquiries to print-ready packets.", no_args_is_help=True
 )
 
-BATCH_RUN_KEYS = ("batch_id", "date", "packets", "new_packets", "held", "backordered",
+BATCH_RUN_KEYS = ("batch_id", "date", "packets", "new_packets",
+                  "inquiries_answered", "held", "backordered",
                   "separate_cover", "files", "warnings", "seconds")  # fmt: skip
 OutOption = Annotated[Path | None, typer.Option("--out", help="Folder for the files.")]
 LabelStartOption = Annotated[
@@ -75,8 +76,8 @@ def run_batch(
         emit_json(result)
         return
     console.print(
-        f"Batch {summary['date']}: {summary['packets']} packets ({summary['new_packets']} new), "
-        f"{summary['held']} held, {summary['backordered']} items backordered, "
+        f"Batch {summary['date']}: {summary['packets']} packets ({summary['new_packets']} new) "
+        f"for {summary['inquiries_answered']} inquiries, {summary['held']} held, {summary['backordered']} items backordered, "
         f"{summary['seconds']} s"
     )
     if summary["separate_cover"]:

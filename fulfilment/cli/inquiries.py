@@ -192,6 +192,7 @@ def inquiry_show_command(
             ("timeframe", view["timeframe"]),
             ("source", " / ".join(filter(None, [view["source"], view["source_detail"]]))),
             ("rep", f"{rep['name']} ({rep['code']})" if rep else "unassigned"),
+            ("packet", _packet_line(view["packet"])),
             *[(name, value) for name, value in view["custom"].items()],
         ]
     )
@@ -203,4 +204,35 @@ def inquiry_show_command(
         "Timeline",
         ["when", "what", "detail"],
         [(e["at"][:16], e["kind"], e["detail"]) for e in view["timeline"]],
+    )
+
+
+def _packet_line(packet: dict[str, str] | None) -> str:
+    return f"{packet['number']} ({packet['status']})" if packet else "none yet"
+
+
+@inquiry.command("resend")
+def inquiry_resend_command(
+    inquiry_id: Annotated[int, typer.Argument(metavar="ID")],
+    item: Annotated[
+        str | None,
+        typer.Option("--item", metavar="CODE", help="Only this literature item; default: all."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Send literature again with a waiting inquiry's packet, although the contact has it."""
+    from fulfilment.batch.resend import request_resend
+    from fulfilment.db import unit_of_work
+
+    context = ready()
+    with unit_of_work(context.url) as uow:
+        result = request_resend(uow, inquiry_id, code=item, now=context.now())
+    if as_json:
+        emit_json({"inquiry_id": result.inquiry_id, "all": result.all_items, "codes": result.codes})
+        return
+    what = "every item" if result.all_items else ", ".join(result.codes)
+    console.print(
+        f"Inquiry {inquiry_id}: its packet sends {what} again, received before or not",
+        markup=False,
+        highlight=False,
     )

@@ -122,7 +122,8 @@ def demo(as_json: JsonFlag = False) -> None:
         f"{intake['accepted']} inquiries accepted, {intake['quarantined']} quarantined"
     )
     console.print(
-        f"Batch {batch['date']}: {batch['packets']} packets, {batch['held']} held, "
+        f"Batch {batch['date']}: {batch['packets']} packets for {batch['inquiries_answered']} "
+        f"inquiries, {batch['held']} held, "
         f"{batch['backordered']} items backordered, in {batch['seconds']} s. Files:"
     )
     key_values(list(batch["files"].items()))

@@ -20,6 +20,7 @@ from fulfilment.render.labels import (
 )
 from fulfilment.render.locate import locate_templates
 from fulfilment.render.packet import (
+    AlreadySent,
     CompanyProfile,
     CoOccurrence,
     Enclosure,
@@ -38,6 +39,7 @@ from fulfilment.render.ranking import rank_suggestions
 from fulfilment.render.stamp import stamp_page_note
 
 __all__ = [
+    "AlreadySent",
     "CoOccurrence",
     "CompanyProfile",
     "CoverNote",

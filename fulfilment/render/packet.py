@@ -60,6 +60,18 @@ class Enclosure:
     enclosed: bool = True
     shelf: str = ""
     quantity: int = 1
+    # A newer edition of an item the contact received before: the letter says it is new.
+    new_edition: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class AlreadySent:
+    """Literature the contact received lately, left out of this packet."""
+
+    code: str
+    title: str
+    kind: str
+    sent_on: datetime.date
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -180,6 +192,13 @@ class PacketData:
     publication_note: PublicationNote | None = None
     # Products asked about that no literature covers: the rep follows up on them.
     follow_up: tuple[Product, ...] = ()
+    already_sent: tuple[AlreadySent, ...] = ()
+    # Every rep the packet's inquiries go to, `rep` (who calls) first.
+    reps: tuple[Rep, ...] = ()
+
+    @property
+    def all_reps(self) -> tuple[Rep, ...]:
+        return self.reps or (self.rep,)
 
     @property
     def enclosed(self) -> tuple[Enclosure, ...]:

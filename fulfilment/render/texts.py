@@ -120,6 +120,8 @@ def packet_values(packet: PacketData, **extra: Any) -> dict[str, Any]:
         "enclosed": packet.enclosed,
         "separate_cover": packet.separate_cover,
         "rep": packet.rep,
+        "reps": packet.all_reps,
+        "already_sent": packet.already_sent,
         "call_date": packet.call_date,
         "note": packet.publication_note,
         "follow_up": packet.follow_up,

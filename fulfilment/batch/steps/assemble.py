@@ -33,7 +33,7 @@ from fulfilment.models import Batch, Contact, Inquiry, Packet
 from fulfilment.render.manifest import ManifestSummary, Totals
 from fulfilment.render.packet import ManifestLine
 from fulfilment.render.stationery import letter_countries
-from fulfilment.states import BatchStatus
+from fulfilment.states import BatchStatus, ItemStatus
 from inventory.allocation import reserve_draws
 from inventory.models import LiteratureItem
 from inventory.uploads import stored_path
@@ -266,7 +266,7 @@ def _email_packets(
                         page_note=note if item.kind == "bulletin" else None,
                     )
                     for item in packet.items
-                    if item.code in pdfs
+                    if item.code in pdfs and item.status != ItemStatus.SKIPPED
                 ),
             )
         )

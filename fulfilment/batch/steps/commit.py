@@ -4,7 +4,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Table, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -14,7 +14,16 @@ from fulfilment.batch.views import owed_by_earlier_packet, printed_by, separate_
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import LitcenterError
 from fulfilment.followups import call_due
-from fulfilment.models import Batch, Contact, Event, FollowUp, Inquiry, Packet, PacketItem
+from fulfilment.models import (
+    Batch,
+    Contact,
+    Event,
+    FollowUp,
+    Inquiry,
+    Packet,
+    PacketInquiry,
+    PacketItem,
+)
 from fulfilment.render.stationery import label_sheet
 from fulfilment.settings import CompanyProfile
 from fulfilment.states import BatchStatus, FollowUpStatus, InquiryStatus, ItemStatus, PacketStatus
@@ -125,7 +134,7 @@ def commit_batch(
         )  # fmt: skip
     session.execute(
         update(Inquiry)
-        .where(Inquiry.id.in_(select(Packet.inquiry_id).where(in_batch)))
+        .where(Inquiry.id.in_(select(PacketInquiry.inquiry_id).join(Packet).where(in_batch)))
         .values(status=InquiryStatus.PRINTED),
         execution_options=quietly,
     )
@@ -143,18 +152,20 @@ def _commit_slice(
     home_country: str,
     now: datetime,
 ) -> None:
-    """Pick the slice's printed packets; write their timeline events and follow-up calls."""
+    """Pick the slice's printed packets; write their inquiries' timeline events and one
+    follow-up call per packet, due as its most urgent inquiry's, owned by that one's rep."""
     rows = session.execute(
-        select(Packet.id, Packet.number, Packet.channel, Packet.inquiry_id, Inquiry.urgency,
-               Inquiry.rep_id, Contact.country)
-        .join(Inquiry, Packet.inquiry_id == Inquiry.id)
+        select(Packet.id, Packet.number, Packet.channel, PacketInquiry.inquiry_id,
+               Inquiry.urgency, Inquiry.rep_id, Contact.country)
+        .join(PacketInquiry, PacketInquiry.packet_id == Packet.id)
+        .join(Inquiry, PacketInquiry.inquiry_id == Inquiry.id)
         .join(Contact, Inquiry.contact_id == Contact.id)
         .where(Packet.batch_id == batch.id, *where)
-        .order_by(Packet.position)
+        .order_by(Packet.position, PacketInquiry.position)
     ).all()  # fmt: skip
     if not rows:
         return
-    printed = [row.number for row in rows if row.channel == "print"]
+    printed = list(dict.fromkeys(row.number for row in rows if row.channel == "print"))
     if printed:
         pick(session, printed, now=now)
     session.execute(
@@ -166,13 +177,18 @@ def _commit_slice(
             for row in rows
         ],
     )  # fmt: skip
+    calls: dict[int, Any] = {}
+    for row in rows:
+        known = calls.get(row.id)
+        if known is None or (row.urgency == "rush" and known.urgency != "rush"):
+            calls[row.id] = row
     session.execute(
         insert(_FOLLOW_UP_TABLE),
         [
             {"inquiry_id": row.inquiry_id, "packet_id": row.id, "rep_id": row.rep_id,
              "due_on": due[row.urgency == "rush", row.country == home_country],
              "status": FollowUpStatus.OPEN, "created_at": now}
-            for row in rows
+            for row in calls.values()
         ],
     )  # fmt: skip
 

@@ -1,4 +1,4 @@
-"""Step 1, plan: which inquiries the day's batch answers, with what, and which wait and why."""
+"""Step 1, plan: a packet per contact for the day's waiting inquiries, with what; who waits, why."""
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -9,9 +9,11 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from fulfilment.batch.contents import Library, Literature, NothingToSend, plan_contents
+from fulfilment.batch.contents import Library, Literature, NothingToSend, Received, plan_contents
 from fulfilment.batch.coverage import active_items, products_by_item
+from fulfilment.batch.history import received_since
 from fulfilment.batch.numbers import packet_number
+from fulfilment.batch.publications import page_number
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput, LitcenterError
 from fulfilment.models import (
@@ -22,6 +24,7 @@ from fulfilment.models import (
     Inquiry,
     InquiryProduct,
     Packet,
+    PacketInquiry,
     PacketItem,
     Product,
     UncoveredProduct,
@@ -37,6 +40,7 @@ WRITE_EVERY = 1000
 # Core statements take a Table; the ORM types a mapped class's __table__ as a FromClause.
 _PACKET_TABLE = cast(Table, Packet.__table__)
 _PACKET_ITEM_TABLE = cast(Table, PacketItem.__table__)
+_PACKET_INQUIRY_TABLE = cast(Table, PacketInquiry.__table__)
 _BATCH_HOLD_TABLE = cast(Table, BatchHold.__table__)
 _EVENT_TABLE = cast(Table, Event.__table__)
 _UNCOVERED_TABLE = cast(Table, UncoveredProduct.__table__)
@@ -73,6 +77,7 @@ def load_library(session: Session) -> Library:
                 shelf=item.shelf,
                 has_pdf=item.pdf_sha256 is not None,
                 aliases=tuple(item.aliases),
+                edition=item.edition,
             )
             for item in items
         ]
@@ -84,55 +89,116 @@ class _Waiting:
     """An inquiry owed a packet, as the plain values planning needs."""
 
     id: int
+    contact_id: int
     response: str
     publication: str
     page: str
     country: str
     products: dict[str, int]
+    resend_all: bool
+    resend_codes: tuple[str, ...]
 
 
-def _waiting_inquiries(session: Session, before: datetime) -> Iterator[_Waiting]:
-    """Inquiries owed a packet, rush first, then oldest first.
+@dataclass(frozen=True)
+class _Group:
+    """One contact's waiting inquiries of one channel, in the order received: one packet."""
+
+    inquiries: list[_Waiting]
+    received: dict[str, Received]
+
+    @property
+    def first(self) -> _Waiting:
+        return self.inquiries[0]
+
+    @property
+    def products(self) -> list[str]:
+        """Every product asked about, in the order asked, each once."""
+        return list(dict.fromkeys(code for i in self.inquiries for code in i.products))
+
+    def still_received(self) -> dict[str, Received]:
+        """What the contact has, less what staff asked to send again."""
+        if any(i.resend_all for i in self.inquiries):
+            return {}
+        again = {code for i in self.inquiries for code in i.resend_codes}
+        return {code: had for code, had in self.received.items() if code not in again}
+
+
+def _waiting_groups(
+    session: Session, before: datetime, *, business_date: date, resend_after_days: int
+) -> Iterator[_Group]:
+    """The waiting inquiries by contact and channel, the group with a rush inquiry first,
+    then the one waiting longest.
 
     Their ids are read in that order first, then what planning needs a slice at a time, as
     plain rows: memory holds one slice however many inquiries wait, and loading them as ORM
     objects was most of planning's time.
     """
-    ids = session.scalars(
-        select(Inquiry.id)
+    waiting = session.execute(
+        select(Inquiry.id, Inquiry.contact_id, Inquiry.response == "email", Inquiry.received_at)
         .where(
             Inquiry.received_at < before,
             Inquiry.response.in_(ANSWERED_BY_PACKET),
             Inquiry.status.in_(WAITING),
-            Inquiry.id.not_in(select(Packet.inquiry_id)),
+            Inquiry.id.not_in(select(PacketInquiry.inquiry_id)),
         )
         .order_by((Inquiry.urgency != "rush"), Inquiry.received_at, Inquiry.id)
     ).all()
-    for start in range(0, len(ids), WRITE_EVERY):
-        some = ids[start : start + WRITE_EVERY]
-        rows = {
-            row.id: row
-            for row in session.execute(
-                select(Inquiry.id, Inquiry.response, Inquiry.source_detail, Inquiry.source_page,
-                       Contact.country)
-                .join(Contact, Contact.id == Inquiry.contact_id)
-                .where(Inquiry.id.in_(some))
-            )
-        }  # fmt: skip
-        asked: dict[int, dict[str, int]] = {}
-        for inquiry_id, code, product_id in session.execute(
-            select(InquiryProduct.inquiry_id, Product.code, Product.id)
-            .join(Product, Product.id == InquiryProduct.product_id)
-            .where(InquiryProduct.inquiry_id.in_(some))
-            .order_by(InquiryProduct.inquiry_id, InquiryProduct.position)
-        ):
-            asked.setdefault(inquiry_id, {})[code] = product_id
-        for id_ in some:
-            row = rows[id_]
-            yield _Waiting(
-                id_, row.response, row.source_detail, row.source_page, row.country,
-                asked.get(id_, {}),
-            )  # fmt: skip
+    groups: dict[tuple[int, bool], list[tuple[datetime, int]]] = {}
+    for id_, contact_id, by_email, received_at in waiting:
+        groups.setdefault((contact_id, bool(by_email)), []).append((received_at, id_))
+    ordered = list(groups.values())
+    start = 0
+    while start < len(ordered):
+        end, count = start, 0
+        while end < len(ordered) and count < WRITE_EVERY:
+            count += len(ordered[end])
+            end += 1
+        some = ordered[start:end]
+        loaded = _load_waiting(session, [id_ for group in some for _, id_ in group])
+        contacts = {loaded[group[0][1]].contact_id for group in some}
+        received = received_since(
+            session, contacts, business_date=business_date, days=resend_after_days
+        )
+        for group in some:
+            # Received order: the group's ids came in urgency order, the letter lists as asked.
+            inquiries = [loaded[id_] for _, id_ in sorted(group)]
+            yield _Group(inquiries, received.get(inquiries[0].contact_id, {}))
+        start = end
+
+
+def _load_waiting(session: Session, ids: Sequence[int]) -> dict[int, _Waiting]:
+    rows = {
+        row.id: row
+        for row in session.execute(
+            select(Inquiry.id, Inquiry.contact_id, Inquiry.response, Inquiry.source_detail,
+                   Inquiry.source_page, Inquiry.resend_all, Inquiry.resend_codes,
+                   Contact.country)
+            .join(Contact, Contact.id == Inquiry.contact_id)
+            .where(Inquiry.id.in_(ids))
+        )
+    }  # fmt: skip
+    asked: dict[int, dict[str, int]] = {}
+    for inquiry_id, code, product_id in session.execute(
+        select(InquiryProduct.inquiry_id, Product.code, Product.id)
+        .join(Product, Product.id == InquiryProduct.product_id)
+        .where(InquiryProduct.inquiry_id.in_(ids))
+        .order_by(InquiryProduct.inquiry_id, InquiryProduct.position)
+    ):
+        asked.setdefault(inquiry_id, {})[code] = product_id
+    return {
+        id_: _Waiting(
+            id=id_,
+            contact_id=row.contact_id,
+            response=row.response,
+            publication=row.source_detail,
+            page=row.source_page,
+            country=row.country,
+            products=asked.get(id_, {}),
+            resend_all=bool(row.resend_all),
+            resend_codes=tuple(row.resend_codes or ()),
+        )
+        for id_, row in rows.items()
+    }
 
 
 def plan_batch(
@@ -163,38 +229,52 @@ def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datet
     library = load_library(session)
     pending = _Pending(batch.id)
     position = 0
-    for inquiry in _waiting_inquiries(session, cutoff(batch.business_date, profile)):
+    groups = _waiting_groups(
+        session,
+        cutoff(batch.business_date, profile),
+        business_date=batch.business_date,
+        resend_after_days=profile.resend_after_days,
+    )
+    for group in groups:
         if len(pending) >= WRITE_EVERY:
             pending.write(session)
+        # The page note comes from the first inquiry that names a publication and a page.
+        cited = next(
+            (i for i in group.inquiries if i.publication.strip() and page_number(i.page)),
+            group.first,
+        )
         try:
             contents = plan_contents(
-                products=list(inquiry.products),
-                country=inquiry.country,
+                products=group.products,
+                country=group.first.country,
                 home_country=profile.default_country,
-                response=inquiry.response,
-                publication=inquiry.publication,
-                page=inquiry.page,
+                response=group.first.response,
+                publication=cited.publication,
+                page=cited.page,
                 library=library,
+                received=group.still_received(),
             )
         except BadInput as reason:
-            pending.holds.append(
-                {"batch_id": batch.id, "inquiry_id": inquiry.id, "reason": str(reason)}
-            )
-            pending.events.append(_event(inquiry.id, now, "held", str(reason)))
-            if isinstance(reason, NothingToSend):
-                pending.uncovered(inquiry, reason.uncovered)
+            for inquiry in group.inquiries:
+                pending.holds.append(
+                    {"batch_id": batch.id, "inquiry_id": inquiry.id, "reason": str(reason)}
+                )
+                pending.events.append(_event(inquiry.id, now, "held", str(reason)))
+                if isinstance(reason, NothingToSend):
+                    pending.uncovered(inquiry, reason.uncovered)
             continue
-        pending.uncovered(inquiry, contents.uncovered)
+        for inquiry in group.inquiries:
+            pending.uncovered(inquiry, contents.uncovered)
         if contents.unmatched_publication:
             publication, page = contents.unmatched_publication
             pending.unmatched.append(
-                {"batch_id": batch.id, "inquiry_id": inquiry.id, "publication": publication,
+                {"batch_id": batch.id, "inquiry_id": cited.id, "publication": publication,
                  "page": page}
             )  # fmt: skip
         position += 1
         number = packet_number(batch.business_date, position)
         pending.packets.append(
-            {"number": number, "batch_id": batch.id, "inquiry_id": inquiry.id,
+            {"number": number, "batch_id": batch.id, "inquiry_id": group.first.id,
              "position": position, "channel": contents.channel, "status": PacketStatus.PLANNED,
              "language": contents.language, "envelope": contents.envelope,
              "sheets": contents.sheets, "weight_g": contents.weight_g,
@@ -202,20 +282,26 @@ def _fill(session: Session, batch: Batch, *, profile: CompanyProfile, now: datet
              "publication": contents.page_note[0] if contents.page_note else "",
              "publication_page": contents.page_note[1] if contents.page_note else None}
         )  # fmt: skip
+        pending.answers.append([inquiry.id for inquiry in group.inquiries])
         pending.items.append(
             [
                 {"code": item.code, "requested_code": item.code, "title": item.title,
-                 "kind": item.kind, "qty": 1, "status": ItemStatus.PLANNED, "shelf": item.shelf,
-                 "weight_g": item.weight_g, "sent_in_batch_id": None}
+                 "kind": item.kind, "qty": 1,
+                 "status": ItemStatus.SKIPPED if item.skipped else ItemStatus.PLANNED,
+                 "shelf": item.shelf, "weight_g": item.weight_g, "edition": item.edition,
+                 "new_edition": item.new_edition, "already_sent_on": item.already_sent_on,
+                 "sent_in_batch_id": None}
                 for item in contents.items
             ]
         )  # fmt: skip
         detail = f"packet {number} in the batch of {batch.business_date}"
-        pending.events.append(_event(inquiry.id, now, "planned", detail))
+        for inquiry in group.inquiries:
+            pending.events.append(_event(inquiry.id, now, "planned", detail))
     pending.write(session)
+    answered = select(PacketInquiry.inquiry_id).join(Packet).where(Packet.batch_id == batch.id)
     session.execute(
         update(Inquiry)
-        .where(Inquiry.id.in_(select(Packet.inquiry_id).where(Packet.batch_id == batch.id)))
+        .where(Inquiry.id.in_(answered))
         .values(status=InquiryStatus.PLANNED)
         .execution_options(synchronize_session=False)
     )
@@ -235,6 +321,7 @@ class _Pending:
         self.batch_id = batch_id
         self.packets: list[dict[str, Any]] = []
         self.items: list[list[dict[str, Any]]] = []
+        self.answers: list[list[int]] = []
         self.holds: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []
         self.gaps: list[dict[str, Any]] = []
@@ -246,6 +333,7 @@ class _Pending:
             {"batch_id": self.batch_id, "inquiry_id": inquiry.id,
              "product_id": inquiry.products[code]}
             for code in codes
+            if code in inquiry.products
         ]  # fmt: skip
 
     def __len__(self) -> int:
@@ -274,6 +362,15 @@ class _Pending:
             ]
             if rows:
                 session.execute(insert(_PACKET_ITEM_TABLE), rows)
+            session.execute(
+                insert(_PACKET_INQUIRY_TABLE),
+                [
+                    {"packet_id": ids[packet["position"]], "inquiry_id": inquiry_id,
+                     "position": n}
+                    for packet, answered in zip(self.packets, self.answers, strict=True)
+                    for n, inquiry_id in enumerate(answered, 1)
+                ],
+            )  # fmt: skip
         if self.holds:
             session.execute(insert(_BATCH_HOLD_TABLE), self.holds)
         if self.events:
@@ -282,7 +379,7 @@ class _Pending:
             session.execute(insert(_UNCOVERED_TABLE), self.gaps)
         if self.unmatched:
             session.execute(insert(_UNMATCHED_TABLE), self.unmatched)
-        self.packets, self.items, self.holds, self.events = [], [], [], []
+        self.packets, self.items, self.answers, self.holds, self.events = [], [], [], [], []
         self.gaps, self.unmatched = [], []
 
 

@@ -68,7 +68,7 @@ def _allocate(session: Session, batch: Batch, *, now: datetime) -> None:
         session.scalars(
             select(PacketItem.requested_code)
             .join(Packet, PacketItem.packet_id == Packet.id)
-            .where(in_batch, Packet.channel == "print")
+            .where(in_batch, Packet.channel == "print", PacketItem.status == ItemStatus.PLANNED)
             .distinct()
         ),
     )
@@ -94,7 +94,7 @@ def _allocate_slice(
         select(PacketItem.id, PacketItem.requested_code, PacketItem.qty, Packet.number,
                Packet.channel)
         .join(Packet, PacketItem.packet_id == Packet.id)
-        .where(Packet.batch_id == batch.id, *where)
+        .where(Packet.batch_id == batch.id, PacketItem.status == ItemStatus.PLANNED, *where)
         .order_by(Packet.position, PacketItem.id)
     ).all()  # fmt: skip
     printed = [item for item in items if item.channel == "print"]

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from fulfilment.clock import local_now
 from fulfilment.db import unit_of_work
 from fulfilment.intake.service import import_inquiries
-from fulfilment.models import Inquiry, Packet
+from fulfilment.models import Inquiry, Packet, PacketInquiry
 from inventory.items import ItemDraft, add_item
 from tests.support.batches import planned, warned
 from tests.support.world import PROFILE, demo_world
@@ -21,11 +21,12 @@ HEADER = (
 
 
 def notes(url: str, batch_id: int) -> dict[str, tuple[str, int | None]]:
-    """Each packet's page note by its inquiry's external id."""
+    """Each packet's page note by the external id of every inquiry it answers."""
     with unit_of_work(url) as uow:
         rows = uow.session.execute(
             select(Inquiry.external_id, Packet.publication, Packet.publication_page)
-            .join(Inquiry, Inquiry.id == Packet.inquiry_id)
+            .join(PacketInquiry, PacketInquiry.packet_id == Packet.id)
+            .join(Inquiry, Inquiry.id == PacketInquiry.inquiry_id)
             .where(Packet.batch_id == batch_id)
         )
         return {external_id or "": (publication, page) for external_id, publication, page in rows}
@@ -56,7 +57,8 @@ def test_issues_written_any_way_get_their_page_note_and_unknown_ones_a_warning(
         "\n".join(
             [HEADER]
             + [
-                f"{key},2026-11-22,Ann Lee,1 Farm Rd,Fresno,CA,93650,US,{key.lower()}@x.example,"
+                f"{key},2026-11-22,Ann {key.title()},{len(key)} Farm Rd,Fresno,CA,93650,US,"
+                f"{key.lower()}@x.example,"
                 f"PMP-100,Magazine ad,{detail},{page},mail"
                 for key, detail, page in rows
             ]

@@ -30,12 +30,19 @@ def _config(url: str) -> Config:
     return config
 
 
-def _before_the_check(url: str) -> str:
-    """Migrate a blank database to the revision just before the rating check; returns it."""
+def _before_the_check(url: str, folder: Path) -> str:
+    """One inquiry in a blank database taken back to the revision just before the rating
+    check; returns that revision.
+
+    The inquiry is imported at the head, where the models match the tables, then the
+    database goes down.
+    """
     config = _config(url)
     revision = ScriptDirectory.from_config(config).get_revision(RATING_CHECK)
     assert revision is not None and isinstance(revision.down_revision, str)
-    command.upgrade(config, revision.down_revision)
+    migrate(url)
+    _one_inquiry(url, folder)
+    command.downgrade(config, revision.down_revision)
     return revision.down_revision
 
 
@@ -90,8 +97,7 @@ def test_adding_the_check_keeps_every_timeline_and_index(
     blank_database_url: str, tmp_path: Path
 ) -> None:
     url = blank_database_url
-    before_check = _before_the_check(url)
-    _one_inquiry(url, tmp_path)
+    before_check = _before_the_check(url, tmp_path)
     _rate(url, 7)
     rows, indexes = _rows(url), _indexes(url)
     assert rows == {"Inquiry": 1, "Event": 3, "InquiryProduct": 2}
@@ -114,8 +120,7 @@ def test_a_rating_already_out_of_range_stops_the_upgrade_in_one_line(
     blank_database_url: str, tmp_path: Path
 ) -> None:
     url = blank_database_url
-    before_check = _before_the_check(url)
-    _one_inquiry(url, tmp_path)
+    before_check = _before_the_check(url, tmp_path)
     _rate(url, 11)
 
     with pytest.raises(LitcenterError) as refused:
