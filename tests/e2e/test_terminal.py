@@ -15,7 +15,8 @@ from tests.support.terminal import Terminal, TerminalResult, live_text
 BATCH_STEPS = ("plan", "reserve", "render", "assemble", "commit")
 PACKET_NUMBER = re.compile(r"\bP\d{8}-\d{5}\b")
 BATCH_SUMMARY = re.compile(
-    r"^Batch (?P<date>\d{4}-\d\d-\d\d): (?P<packets>\d+) packets \((?P<new>\d+) new\), "
+    r"^Batch (?P<date>\d{4}-\d\d-\d\d): (?P<packets>\d+) packets \((?P<new>\d+) new\) "
+    r"for (?P<inquiries>\d+) inquiries, "
     r"(?P<held>\d+) held, (?P<backordered>\d+) items backordered, [\d.]+ s$",
     re.MULTILINE,
 )
@@ -100,9 +101,11 @@ def test_demo_prints_the_batch_and_where_the_printer_files_are(
     assert shown, f"the progress bar named none of the batch's steps:\n{live[-2000:]}"
     assert f"Demo center in {(tmp_path / 'home').resolve()}" in text
     assert "30 inquiries accepted, 3 quarantined" in text
-    summary = re.search(r"^Batch \d{4}-\d\d-\d\d: (\d+) packets, (\d+) held", text, re.MULTILINE)
+    summary = re.search(
+        r"^Batch \d{4}-\d\d-\d\d: (\d+) packets for (\d+) inquiries, (\d+) held", text, re.MULTILINE
+    )
     assert summary, text
-    assert int(summary[1]) > 0
+    assert (int(summary[1]), int(summary[2])) == (15, 30), "each demo contact asks twice"
     files = printed_files(text)
     for name in PRINTER_FILES:
         assert files[name].is_file(), f"{name}: {files.get(name)}"
@@ -141,7 +144,8 @@ def test_batch_run_shows_its_steps_then_the_day_and_its_files(plain_batch: Termi
     assert shown, f"the progress bar named none of the batch's steps:\n{live[-2000:]}"
     summary = BATCH_SUMMARY.search(text)
     assert summary, text
-    assert int(summary["packets"]) == int(summary["new"]) == 30
+    assert int(summary["packets"]) == int(summary["new"]) == 15
+    assert summary["inquiries"] == "30", "one packet answers both inquiries of each contact"
     assert summary["held"] == "0"
     files = printed_files(text)
     for name in PRINTER_FILES:
@@ -156,7 +160,7 @@ def test_batch_show_lists_the_packets_with_their_numbers(shown_batch: TerminalRe
     assert re.search(r"^Batch \d{4}-\d\d-\d\d \(committed\), files in /", text, re.MULTILINE)
     assert "Packets" in text
     numbers = PACKET_NUMBER.findall(text)
-    assert len(set(numbers)) == 30, text
+    assert len(set(numbers)) == 15, text
     assert "printed" in text
 
 

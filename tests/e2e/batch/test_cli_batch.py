@@ -1,5 +1,6 @@
 """The README's first command and the batch commands, run as staff run them."""
 
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -28,9 +29,9 @@ def test_demo_then_batch_commands(cli: Cli, tmp_path: Path) -> None:
 
     again = cli("batch", "run", "--date", batch["date"], "--json")
     assert again.code == 0, again.stderr
-    assert set(again.json()) == {"batch_id", "date", "packets", "new_packets", "held",
-                                 "backordered", "separate_cover", "files", "warnings",
-                                 "seconds"}  # fmt: skip
+    assert set(again.json()) == {"batch_id", "date", "packets", "new_packets",
+                                 "inquiries_answered", "held", "backordered", "separate_cover",
+                                 "files", "warnings", "seconds"}  # fmt: skip
     assert again.json()["new_packets"] == 0
     assert any(
         "no bulletin matches 'Flow Control Nov 2026'" in w for w in again.json()["warnings"]
@@ -40,8 +41,11 @@ def test_demo_then_batch_commands(cli: Cli, tmp_path: Path) -> None:
     assert [b["date"] for b in listed] == [batch["date"]]
     shown = cli("batch", "show", str(batch["batch_id"]), "--json").json()
     packet = shown["packets"][0]
-    assert set(packet) >= {"number", "inquiry_id", "external_id", "channel", "status",
-                           "envelope", "weight_g", "items"}  # fmt: skip
+    assert set(packet) >= {"number", "inquiry_id", "external_id", "inquiry_ids",
+                           "external_ids", "channel", "status", "envelope", "weight_g",
+                           "items"}  # fmt: skip
+    assert packet["inquiry_id"] == packet["inquiry_ids"][0]
+    assert packet["external_id"] == packet["external_ids"][0]
 
     scanned = cli("scan", stdin=f"{packet['number']}\n\n")
     assert scanned.code == 0, scanned.stderr
@@ -114,3 +118,43 @@ def test_a_batch_on_a_partly_used_label_sheet_starts_at_the_first_unused_label(
         p["channel"] == "print" for p in cli("batch", "show", "1", "--json").json()["packets"]
     )
     assert len(PdfReader(BytesIO(labels)).pages) == -(-(6 + printed) // sheet.per_sheet)
+
+
+def test_a_repeat_inquirer_is_sent_only_what_is_new_unless_staff_ask_for_a_resend(
+    cli: Cli, tmp_path: Path
+) -> None:
+    demo = Path(__file__).resolve().parents[3] / "fulfilment" / "demo_data"
+    assert cli("init").code == 0
+    for command in (["products", "import"], ["reps", "import"]):
+        assert cli(*command, str(demo / f"{command[0]}.csv")).code == 0
+    assert cli("stock", "import", str(demo / "literature.csv")).code == 0
+    header = "external_id,received_at,name,address1,city,region,postcode,country,email,products"
+    dana = "Dana Scott,7 Creek Rd,Modesto,CA,95354,US,dana@scott.example,PMP-100"
+    (tmp_path / "monday.csv").write_text(f"{header}\nDS-1,2026-11-23,{dana}\n", encoding="utf-8")
+    (tmp_path / "friday.csv").write_text(f"{header}\nDS-2,2026-11-26,{dana}\n", encoding="utf-8")
+    assert cli("import", str(tmp_path / "monday.csv")).code == 0
+    first = cli("batch", "run", "--date", "2026-11-24", "--json").json()
+    (sent,) = cli("batch", "show", str(first["batch_id"]), "--json").json()["packets"]
+    assert cli("scan", sent["number"]).code == 0
+    assert cli("import", str(tmp_path / "friday.csv")).code == 0
+    second_id = sent["inquiry_id"] + 1
+
+    answered = cli("inquiry", "resend", str(sent["inquiry_id"]))
+    assert answered.code == 1 and answered.stderr.count("\n") == 1
+    assert f"already answered by packet {sent['number']}" in answered.stderr
+    unknown = cli("inquiry", "resend", str(second_id), "--item", "BR-NOPE")
+    assert unknown.code == 1 and "no literature item 'BR-NOPE'" in unknown.stderr
+    asked = cli("inquiry", "resend", str(second_id), "--item", "br-pmp-100")
+    assert asked.code == 0, asked.stderr
+    assert f"Inquiry {second_id}: its packet sends BR-PMP-100 again" in asked.stdout
+
+    later = cli("batch", "run", "--date", "2026-11-27", "--json").json()
+    assert (later["packets"], later["inquiries_answered"]) == (1, 1)
+    (packet,) = cli("batch", "show", str(later["batch_id"]), "--json").json()["packets"]
+    items = {item["code"]: item for item in packet["items"]}
+    assert items["BR-PMP-100"]["status"] == "picked", "sent again as staff asked"
+    assert items["BR-PUMPS"]["status"] == "skipped" and "already_sent" in items["BR-PUMPS"]
+    shown = cli("inquiry", "show", str(second_id))
+    assert shown.code == 0, shown.stderr
+    assert re.search(rf"packet\s+{packet['number']} \(printed\)", shown.stdout), shown.stdout
+    assert "resend" in shown.stdout, "the timeline shows staff's request"
