@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from fulfilment.db import unit_of_work
-from fulfilment.models import Batch, FollowUp, Inquiry, Packet
+from fulfilment.models import Batch, FollowUp, Inquiry, Packet, PacketInquiry
 from fulfilment.render.stationery import label_sheet
 from fulfilment.schema import migrate
 from inventory.ledger import ledger_sums
@@ -27,6 +27,8 @@ class BatchOutcome:
     """Packets, stock, printer files and follow-ups of every batch in one database."""
 
     batches: list[tuple[str, str]]
+    # The packet number that answers each inquiry, by its external id; a packet answers
+    # every inquiry its contact had waiting.
     numbers: dict[str, str]
     packets_per_inquiry: dict[str, int]
     printed: int
@@ -36,6 +38,10 @@ class BatchOutcome:
     follow_ups: dict[str, int]
     leftovers: list[str]
 
+    @property
+    def packets(self) -> int:
+        return len(set(self.numbers.values()))
+
     def faults(self, *, inquiries: int) -> list[str]:
         """What is wrong with a single committed batch that answered `inquiries` inquiries."""
         labels_per_sheet = label_sheet(PROFILE.label_sheet).per_sheet
@@ -43,6 +49,7 @@ class BatchOutcome:
             (all(status == "committed" for _, status in self.batches), "a batch not committed"),
             (len(self.batches) == 1, f"{len(self.batches)} batches"),
             (len(self.packets_per_inquiry) == inquiries, "an inquiry without a packet"),
+            (self.packets < inquiries, "no packet answers two inquiries of one contact"),
             (set(self.packets_per_inquiry.values()) == {1}, "an inquiry with two packets"),
             (not self.unbalanced, f"on hand differs from the ledger: {self.unbalanced}"),
             (all(r == 0 for _, r in self.stock.values()), "stock still reserved"),
@@ -70,8 +77,9 @@ def batch_outcome(url: str) -> BatchOutcome:
         ).all()
         packets = session.execute(
             select(Inquiry.external_id, Packet.number, Packet.channel)
-            .join(Inquiry, Packet.inquiry_id == Inquiry.id)
-            .order_by(Packet.number)
+            .join(PacketInquiry, PacketInquiry.packet_id == Packet.id)
+            .join(Inquiry, PacketInquiry.inquiry_id == Inquiry.id)
+            .order_by(Packet.number, PacketInquiry.position)
         ).all()
         follow_ups = Counter(
             session.scalars(
@@ -90,7 +98,7 @@ def batch_outcome(url: str) -> BatchOutcome:
         batches=[(day.isoformat(), status) for day, status, _ in batches],
         numbers={str(external_id): number for external_id, number, _ in packets},
         packets_per_inquiry=dict(Counter(str(external_id) for external_id, _, _ in packets)),
-        printed=sum(channel == "print" for _, _, channel in packets),
+        printed=len({number for _, number, channel in packets if channel == "print"}),
         stock={key: (on_hand, reserved) for key, (on_hand, reserved, _) in stock.items()},
         unbalanced={
             key: (on_hand, ledger)

@@ -80,20 +80,34 @@ def write_literature(demo: Path, target: Path, *, stock: int) -> None:
 
 
 def write_inquiries(path: Path, count: int, *, seed: int) -> None:
-    """`count` valid inquiries received over the four days before BATCH_DAY."""
+    """`count` valid inquiries received over the four days before BATCH_DAY.
+
+    About one in ten comes from someone who asked before in the file (their e-mail typed in
+    capitals), as people who ask again do; the rest are one person each.
+    """
     pick = random.Random(seed)
+    # Its own generator: the inquiries' other values stay those of a world without repeats.
+    again = random.Random(seed + 1)
     places, weights = zip(*PLACES, strict=True)
+    # Who asked in each row so far, by person number and place.
+    askers: list[tuple[int, tuple[str, ...]]] = []
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(INQUIRY_COLUMNS)
         for n in range(count):
-            country, street, city, region, postcode = pick.choices(places, weights)[0]
+            place = pick.choices(places, weights)[0]
             bulletin = pick.random() < 0.1
+            person, email = n, f"person{n}@example.com"
+            if n and again.random() < 0.1:
+                person, place = askers[again.randrange(n)]
+                email = f"PERSON{person}@EXAMPLE.COM"
+            askers.append((person, place))
+            country, street, city, region, postcode = place
             writer.writerow([
                 f"SYN-{n:06d}",
                 f"2026-11-{20 + n % 4}T{8 + n % 9:02d}:{n % 60:02d}:00",
-                f"Person {n}", f"Firm {n % 997}", street.format(n=n % 400 + 1),
-                city, region, postcode, country, f"person{n}@example.com",
+                f"Person {person}", f"Firm {person % 997}", street.format(n=person % 400 + 1),
+                city, region, postcode, country, email,
                 ";".join(pick.sample(PRODUCTS, pick.randint(1, 3))),
                 "Bulletin" if bulletin else "Web form",
                 "Product News Q4" if bulletin else "",

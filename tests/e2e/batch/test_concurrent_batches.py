@@ -11,7 +11,7 @@ from tests.support.batch_process import ChildProcess, current_api_url, environme
 from tests.support.postgres import create_database
 from tests.support.synthetic import BATCH_DAY, synthetic_world
 
-INQUIRIES = 330
+INQUIRIES = 370
 
 
 @pytest.fixture

@@ -1,11 +1,14 @@
 """Packet contents: literature per product, the catalogue, holds, envelope, weight, postage."""
 
+from datetime import date
+
 import pytest
 
 from fulfilment.batch.contents import (
     Library,
     Literature,
     NothingToSend,
+    Received,
     language_for,
     plan_contents,
     postage_class,
@@ -132,3 +135,51 @@ def test_postage_bands_and_language() -> None:
     assert postage_class(2000, domestic=True) == "domestic parcel"
     assert language_for("cn") == "zh"
     assert language_for("GB") == "en"
+
+
+def test_literature_received_lately_is_skipped_a_newer_edition_is_sent_and_marked() -> None:
+    library = Library(
+        [
+            Literature(code="BR-P", title="Pumps", kind="brochure", products=("PUMP",), pages=4,
+                       paper_size="letter", weight_g=0, shelf="A-1", has_pdf=True, edition=2),
+            Literature(code="TS-P", title="Data", kind="tech-sheet", products=("PUMP",), pages=2,
+                       paper_size="letter", weight_g=0, shelf="A-2", has_pdf=True, edition=1),
+            item("CAT", "catalogue", pages=16),
+        ]
+    )  # fmt: skip
+    fresh = plan(library=library)
+    went = date(2026, 11, 2)
+
+    again = plan(
+        library=library,
+        received={"BR-P": Received(went, 1), "TS-P": Received(went, 1), "CAT": Received(went, 0)},
+    )
+
+    assert [(i.code, i.skipped, i.new_edition) for i in again.items] == [
+        ("BR-P", False, True),
+        ("TS-P", True, False),
+        ("CAT", True, False),
+    ]
+    assert [i.code for i in again.sent] == ["BR-P"]
+    assert again.items[1].already_sent_on == went
+    assert again.sheets < fresh.sheets and again.weight_g < fresh.weight_g, "only what goes"
+
+
+def test_an_edition_we_cannot_tell_counts_as_received_and_nothing_new_still_plans_a_letter() -> (
+    None
+):
+    went = date(2026, 11, 2)
+    received = {code: Received(went, None) for code in ("BR-P", "TS-P", "CS-P", "CAT")}
+
+    contents = plan(received=received)
+
+    assert contents.sent == () and all(i.skipped for i in contents.items)
+    assert contents.sheets == 2, "the letter alone"
+    assert contents.channel == "print"
+    assert plan(received=received, response="email").channel == "email"
+
+
+def test_products_of_several_inquiries_share_each_item_once_in_the_order_asked() -> None:
+    contents = plan(products=["VALVE", "PUMP"])
+
+    assert [i.code for i in contents.items] == ["BR-V", "BR-P", "TS-P", "CS-P", "CAT"]

@@ -1,5 +1,9 @@
 """Letter texts: sandboxed templates, user data printed literally, paragraphs and bullets."""
 
+import re
+from dataclasses import replace
+from datetime import date
+
 import pytest
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
@@ -9,6 +13,7 @@ from reportlab.platypus import Paragraph
 from fulfilment.errors import BadInput
 from fulfilment.render.fonts import escape_text, markup, wrap_cjk
 from fulfilment.render.locate import locate_templates
+from fulfilment.render.packet import AlreadySent, Enclosure, PacketData, Rep
 from fulfilment.render.texts import Texts, _blocks, _environment, kind_labels, packet_values
 from inventory.kinds import KINDS
 from tests.support.render_samples import CN_PACKET, US_PACKET
@@ -87,3 +92,45 @@ def test_a_missing_piece_or_a_broken_template_is_one_clear_error(
     monkeypatch.setattr("fulfilment.render.texts._template", lambda name, language: broken)
     with pytest.raises(BadInput, match="en/letter.j2 failed"):
         Texts("letter", "en", packet_values(US_PACKET))
+
+
+def _body(packet: PacketData) -> str:
+    texts = Texts("letter", packet.language, packet_values(packet))
+    return re.sub(r"<[^>]+>", "", " ".join(str(block.text) for block in texts.blocks("body")))
+
+
+def test_a_letter_names_what_the_contact_has_new_editions_and_every_rep() -> None:
+    had = (
+        AlreadySent(code="BR-1", title="Diskettes", kind="brochure", sent_on=date(2026, 11, 2)),
+        AlreadySent(code="CAT", title="Catalogue", kind="catalogue", sent_on=date(2026, 11, 2)),
+        AlreadySent(code="TS-9", title="Toner", kind="tech-sheet", sent_on=date(2026, 9, 1)),
+    )
+    newer = Enclosure(code="BR-2", title="Paper", kind="brochure", new_edition=True)
+    other = Rep(name="Bo Roe", phone="+1 555 0199", email="bo@example.com")
+    packet = replace(
+        US_PACKET, enclosures=(newer,), already_sent=had, reps=(US_PACKET.rep, other)
+    )
+
+    body = _body(packet)
+
+    assert "Paper (brochure, BR-2, new edition)" in body
+    assert (
+        "You received our Toner (technical data sheet, TS-9) on September 1, 2026 and our "
+        "Diskettes (brochure, BR-1) and our Catalogue (catalogue, CAT) on November 2, 2026; "
+        "they are not enclosed again." in body
+    )
+    assert f"{US_PACKET.rep.name} and Bo Roe of our sales team will call you" in body
+    assert "Bo Roe on +1 555 0199 or at bo@example.com" in body
+
+    chinese = _body(replace(CN_PACKET, already_sent=had[:1], enclosures=(newer,)))
+    assert "新版" in chinese and "此次不再重复寄送" in chinese and "2026年11月2日" in chinese
+
+
+def test_a_letter_with_nothing_left_to_enclose_still_answers_and_names_the_rep() -> None:
+    had = AlreadySent(code="BR-1", title="Diskettes", kind="brochure", sent_on=date(2026, 11, 2))
+
+    body = _body(replace(US_PACKET, enclosures=(), already_sent=(had,)))
+
+    assert "Enclosed you will find" not in body
+    assert "it is not enclosed again" in body
+    assert f"{US_PACKET.rep.name} of our sales team will call you" in body
