@@ -15,6 +15,7 @@ from fulfilment.render.grid import draw_grid
 from fulfilment.render.packet import Enclosure, PickPacket
 from fulfilment.render.paragraphs import paragraph
 from fulfilment.render.parts import PartedCanvas
+from fulfilment.render.reuse import draw_reused
 from fulfilment.render.stationery import Paper, envelope, paper, pick_list_layout
 
 _DIGITS = re.compile(r"(\d+)")
@@ -105,8 +106,8 @@ class _Row:
 
 
 class _PickList:
-    """The pages as they fill: where the next heading or table goes, and the tables kept as
-    forms because several packets need the same items.
+    """The pages as they fill: where the next heading or table goes, and the tables drawn
+    again because several packets need the same items.
 
     The pages go onto a `PartedCanvas`, so they come out a part at a time.
     """
@@ -194,7 +195,13 @@ class _PickList:
         rows = [self.row(row) for row in cells]
         height = self.header.height + sum(row.height for row in rows)
         if shared and self.fits(height):
-            self._place_form(tuple(cells), rows, height)
+            self.y -= height
+            draw_reused(
+                self.canvas,
+                ("picks", tuple(cells)),
+                lambda canvas: self._draw_rows(rows, 0, height),
+                at=(self.x, self.y),
+            )
             return
         while True:
             fitting, used = 0, self.header.height
@@ -212,21 +219,6 @@ class _PickList:
                 self._draw_rows(rows[:fitting], self.x, self.y)
                 rows = rows[fitting:]
             self.new_page()
-
-    def _place_form(self, key: tuple[Row, ...], rows: list[_Row], height: float) -> None:
-        canvas, forms = self.canvas, self.document.forms
-        name = forms.get(key)
-        if name is None:
-            name = forms[key] = f"picks{len(forms)}"
-            # The grid's half line width reaches past the table's edges.
-            canvas.beginForm(name, -1, -1, self.width + 1, height + 1)
-            self._draw_rows(rows, 0, height)
-            canvas.endForm()
-        self.y -= height
-        canvas.saveState()
-        canvas.translate(self.x, self.y)
-        canvas.doForm(name)
-        canvas.restoreState()
 
     def place_group(self, title: str, cells: Sequence[Row], shared: bool, gap: float) -> None:
         """A packet's title and table together: on a new page when they do not fit here."""
@@ -282,7 +274,7 @@ def render_pick_list(
         picks.title(f"Pick list, batch {batch}: {totals.packets} packets, totals in shelf order")
     )
     picks.place_table(_cells(totals.items))
-    # A table another packet had before is laid out once and placed as a form.
+    # A table another packet had before is laid out once and its operators written again.
     seen: set[tuple[Row, ...]] = set()
     for packet in packets:
         cells = tuple(

@@ -6,7 +6,7 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from fulfilment.compat import canvas_operators
-from fulfilment.render.recorded import check_repeatable, draw_recorded
+from fulfilment.render.reuse import check_repeatable, draw_reused
 
 
 def test_text_that_reads_like_an_operator_is_not_taken_for_one() -> None:
@@ -28,7 +28,7 @@ def test_a_recording_that_would_break_a_later_page_is_refused(
 def test_a_drawing_that_leaves_its_state_changed_is_refused_when_first_drawn() -> None:
     canvas = Canvas(BytesIO())
     with pytest.raises(ValueError, match="unbalanced"):
-        draw_recorded(canvas, "leaky", lambda c: c.saveState())
+        draw_reused(canvas, "leaky", lambda c: c.saveState())
 
 
 def test_a_kept_drawing_is_written_again_as_it_was_drawn() -> None:
@@ -41,7 +41,7 @@ def test_a_kept_drawing_is_written_again_as_it_was_drawn() -> None:
 
     operators = canvas_operators(canvas)
     before = len(operators)
-    draw_recorded(canvas, "box", box)
+    draw_reused(canvas, "box", box)
     drawn = operators[before:]
-    draw_recorded(canvas, "box", box)
+    draw_reused(canvas, "box", box)
     assert operators[before + len(drawn) :] == ["\n".join(drawn)]
