@@ -12,7 +12,7 @@ from fulfilment.render.reuse import draw_reused
 
 # A box of shared paragraphs recurs on many pages (the cross-sell page's top): its scale
 # and heights are measured once per process, and its operators are repeated where it recurs
-# in a document. Kept to a bound, as the paragraphs' own cache is.
+# in a document. The least recently used goes first, as in the paragraphs' own cache.
 _layouts: LRU[tuple[object, ...], tuple[float, list[float]]] = LRU(1024)
 
 _TRIES = 6

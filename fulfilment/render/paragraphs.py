@@ -155,6 +155,8 @@ class _Seen:
         canvas.restoreState()
 
 
+# Per process, the least recently used paragraph dropped first: a pure function of its
+# arguments, so functools' cache fits.
 @lru_cache(maxsize=4096)
 def _seen(text: str, style: ParagraphStyle, bullet: str | None) -> _Seen:
     return _Seen(text, style, bullet)

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable
 
 from fulfilment.render.fonts import LATIN, LATIN_BOLD, font_runs, markup, one_line
 from fulfilment.render.grid import draw_grid
+from fulfilment.render.lru import LRU
 from fulfilment.render.packet import Enclosure, PickPacket
 from fulfilment.render.paragraphs import paragraph
 from fulfilment.render.parts import PartedCanvas
@@ -28,6 +29,9 @@ _CELL_X = 6.0
 _CELL_Y = 3.0
 _INSET = 6.0
 _FUZZ = 1e-6
+# The rows and tables a list keeps for packets that need the same items; one no longer kept
+# is laid out again.
+_KEPT = 4096
 
 Row = tuple[str, str, str, str]
 
@@ -139,12 +143,13 @@ class _PickList:
             spaceBefore=size,
         )
         self.header = _Row(_HEADER, self.cell, self.widths, bold=True)
-        self.rows: dict[Row, _Row] = {}
+        self.rows: LRU[Row, _Row] = LRU(_KEPT)
 
     def row(self, cells: Row) -> _Row:
         found = self.rows.get(cells)
         if found is None:
-            found = self.rows[cells] = _Row(cells, self.cell, self.widths, bold=False)
+            found = _Row(cells, self.cell, self.widths, bold=False)
+            self.rows.put(cells, found)
         return found
 
     @property
@@ -275,7 +280,7 @@ def render_pick_list(
     )
     picks.place_table(_cells(totals.items))
     # A table another packet had before is laid out once and its operators written again.
-    seen: set[tuple[Row, ...]] = set()
+    seen: LRU[tuple[Row, ...], bool] = LRU(_KEPT)
     for packet in packets:
         cells = tuple(
             _cells(
@@ -291,9 +296,9 @@ def render_pick_list(
         picks.place_group(
             f"{packet.number} \u00b7 {packet.name} \u00b7 {stock}",
             cells,
-            cells in seen,
+            seen.get(cells) is not None,
             text.font_size / 2,
         )
-        seen.add(cells)
+        seen.put(cells, True)
         yield from picks.document.take()
     yield from picks.document.finish()
