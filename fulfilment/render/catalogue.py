@@ -1,4 +1,4 @@
-"""The whole product range by family, laid out once per document as a form."""
+"""The whole product range by family, laid out once per document and written again."""
 
 from collections.abc import Sequence
 
@@ -10,7 +10,8 @@ from fulfilment.render.columns import Columns
 from fulfilment.render.fitbox import FitBox
 from fulfilment.render.fonts import LATIN, LATIN_BOLD, markup
 from fulfilment.render.packet import PacketData, Product
-from fulfilment.render.paragraphs import recorded_paragraph
+from fulfilment.render.paragraphs import paragraph
+from fulfilment.render.reuse import draw_reused
 from fulfilment.render.stationery import PageLayout
 from fulfilment.render.texts import Texts, packet_values
 
@@ -84,16 +85,16 @@ def _range_box(packet: PacketData, layout: PageLayout, count: int) -> FitBox:
     texts = Texts("cross_sell", packet.language, packet_values(packet, asked=[], suggested=[]))
     cells = [
         [
-            recorded_paragraph(product_entry(product), item)
+            paragraph(product_entry(product), item)
             if product
-            else recorded_paragraph(markup(name), family)
+            else paragraph(markup(name), family)
             for name, product in column
         ]
         for column in split_columns(_entries(packet.product_range), count)
     ]
     area = layout.area("catalogue_range")
     story: list[Flowable] = [
-        recorded_paragraph(texts["range_heading"], heading),
+        paragraph(texts["range_heading"], heading),
         Columns(cells, item.fontSize),
     ]
     return FitBox(story, area.width, area.height)
@@ -111,17 +112,15 @@ def _fitted_range(packet: PacketData, layout: PageLayout) -> FitBox:
     return box
 
 
-def draw_range(
-    canvas: Canvas, packet: PacketData, layout: PageLayout, forms: dict[object, str]
-) -> None:
-    """Place the whole range; it is laid out once per document, range, language and paper."""
+def draw_range(canvas: Canvas, packet: PacketData, layout: PageLayout) -> None:
+    """Draw the whole range; it is laid out once per document, range, language and paper."""
     key = ("range", id(packet.product_range), packet.language, layout.paper.code)
-    name = forms.get(key)
-    if name is None:
-        name = forms[key] = f"range{len(forms)}"
-        area = layout.area("catalogue_range")
-        canvas.beginForm(name)
-        frame = Frame(area.x, area.y, area.width, area.height, 0, 0, 0, 0)
-        frame.addFromList([_fitted_range(packet, layout)], canvas)
-        canvas.endForm()
-    canvas.doForm(name)
+    draw_reused(canvas, key, lambda canvas: _draw_range(canvas, packet, layout))
+
+
+def _draw_range(canvas: Canvas, packet: PacketData, layout: PageLayout) -> None:
+    area = layout.area("catalogue_range")
+    canvas.saveState()
+    frame = Frame(area.x, area.y, area.width, area.height, 0, 0, 0, 0)
+    frame.addFromList([_fitted_range(packet, layout)], canvas)
+    canvas.restoreState()

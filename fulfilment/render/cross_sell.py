@@ -5,7 +5,7 @@ from reportlab.platypus import Flowable
 from fulfilment.render.catalogue import product_entry
 from fulfilment.render.fitbox import FitBox
 from fulfilment.render.packet import PacketData
-from fulfilment.render.paragraphs import recorded_paragraph
+from fulfilment.render.paragraphs import paragraph
 from fulfilment.render.ranking import rank_suggestions
 from fulfilment.render.stationery import PageLayout
 from fulfilment.render.styles import styles
@@ -28,17 +28,17 @@ def cross_sell_flowables(packet: PacketData, layout: PageLayout) -> list[Flowabl
     texts = Texts(
         "cross_sell", packet.language, packet_values(packet, asked=asked, suggested=suggested)
     )
-    story: list[Flowable] = [recorded_paragraph(texts["title"], style.title)]
+    story: list[Flowable] = [paragraph(texts["title"], style.title)]
     for heading, products in (
         (texts["asked_heading"], asked),
         (texts["suggested_heading"], suggested),
     ):
         if products:
-            story.append(recorded_paragraph(heading, style.heading))
+            story.append(paragraph(heading, style.heading))
             story.extend(
-                recorded_paragraph(product_entry(product), style.bullet, "\u2022")
+                paragraph(product_entry(product), style.bullet, "\u2022")
                 for product in products
             )
-    story.append(recorded_paragraph(texts["footer"], style.small))
+    story.append(paragraph(texts["footer"], style.small))
     area = layout.area("catalogue_top")
     return [FitBox(story, area.width, area.height)]

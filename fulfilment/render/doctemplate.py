@@ -1,4 +1,4 @@
-"""One PDF for many packets: page templates per paper, packet breaks, shared forms."""
+"""One PDF for many packets: page templates per paper, packet breaks, letterhead and range."""
 
 from collections.abc import Callable, Sequence
 from io import BytesIO
@@ -31,7 +31,6 @@ class PacketDocument(BaseDocTemplate):
     ) -> None:
         self.packet = first
         self.packet_first_page = 1
-        self.forms: dict[object, str] = {}
         templates = [template for paper in sorted(papers) for template in self._templates(paper)]
         templates.sort(key=lambda template: template.id != first_template)
         super().__init__(
@@ -43,14 +42,14 @@ class PacketDocument(BaseDocTemplate):
         size = (layout.paper.width, layout.paper.height)
 
         def first_page(canvas: Canvas, doc: "PacketDocument") -> None:
-            draw_letterhead(canvas, doc.packet.company, layout, doc.forms, letter=True)
+            draw_letterhead(canvas, doc.packet.company, layout, letter=True)
 
         def later_page(canvas: Canvas, doc: "PacketDocument") -> None:
             _draw_continuation(canvas, doc, layout)
 
         def catalogue_page(canvas: Canvas, doc: "PacketDocument") -> None:
-            draw_letterhead(canvas, doc.packet.company, layout, doc.forms, letter=False)
-            draw_range(canvas, doc.packet, layout, doc.forms)
+            draw_letterhead(canvas, doc.packet.company, layout, letter=False)
+            draw_range(canvas, doc.packet, layout)
 
         first_frames = [_frame(layout.area(name), name) for name in ("address", "info", "body")]
         return [

@@ -18,7 +18,7 @@ from fulfilment.render.fonts import font_for
 from fulfilment.render.geometry import Rect, TextStyle
 from fulfilment.render.packet import PacketData
 from fulfilment.render.pdfsettings import PrintCanvas
-from fulfilment.render.recorded import draw_recorded
+from fulfilment.render.reuse import draw_reused
 from fulfilment.render.stationery import Envelope, chinese_layout, envelope
 
 _POSTCODE_BOXES = HexColor("#c0392b")
@@ -41,7 +41,7 @@ def _teaser_lines(teaser: str, area: Rect, style: TextStyle) -> list[str]:
 # fitted and drawn once per document, then repeated.
 def _draw_teaser(canvas: Canvas, teaser: str, area: Rect, style: TextStyle) -> None:
     if teaser:
-        draw_recorded(
+        draw_reused(
             canvas,
             ("teaser", teaser, area, style),
             lambda canvas: draw_in_box(canvas, _teaser_lines(teaser, area, style), area, style),
@@ -50,7 +50,7 @@ def _draw_teaser(canvas: Canvas, teaser: str, area: Rect, style: TextStyle) -> N
 
 def _draw_return_address(canvas: Canvas, packet: PacketData, area: Rect, style: TextStyle) -> None:
     lines = packet.company.return_address
-    draw_recorded(
+    draw_reused(
         canvas,
         ("return address", lines, area, style),
         lambda canvas: draw_in_box(canvas, list(lines), area, style),

@@ -6,14 +6,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from fulfilment.render.columns import draw_stack, spaced_total, stack_height
+from fulfilment.render.lru import LRU
 from fulfilment.render.paragraphs import SharedParagraph
-from fulfilment.render.recorded import draw_recorded
+from fulfilment.render.reuse import draw_reused
 
 # A box of shared paragraphs recurs on many pages (the cross-sell page's top): its scale
 # and heights are measured once per process, and its operators are repeated where it recurs
-# in a document. Kept to a bound, as the paragraphs' own cache is.
-_LAYOUTS_KEPT = 1024
-_layouts: dict[tuple[object, ...], tuple[float, list[float]]] = {}
+# in a document. The least recently used goes first, as in the paragraphs' own cache.
+_layouts: LRU[tuple[object, ...], tuple[float, list[float]]] = LRU(1024)
 
 _TRIES = 6
 # Scales this close look the same; stopping early saves wraps on every packet.
@@ -49,9 +49,7 @@ class FitBox(Flowable):
             return self.width, self.height
         self._fit()
         if self.key is not None:
-            if len(_layouts) >= _LAYOUTS_KEPT:
-                _layouts.clear()
-            _layouts[self.key] = (self.scale, self.heights)
+            _layouts.put(self.key, (self.scale, self.heights))
         return self.width, self.height
 
     def _fit(self) -> None:
@@ -78,7 +76,7 @@ class FitBox(Flowable):
         if self.key is None:
             self._draw(self.canv)
             return
-        draw_recorded(self.canv, ("fitbox", *self.key), self._draw)
+        draw_reused(self.canv, ("fitbox", *self.key), self._draw)
 
     def _draw(self, canvas: Canvas) -> None:
         if not self.measured:

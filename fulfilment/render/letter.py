@@ -6,7 +6,7 @@ from fulfilment.render.address import address_block
 from fulfilment.render.fitbox import FitBox
 from fulfilment.render.fonts import markup
 from fulfilment.render.packet import PacketData
-from fulfilment.render.paragraphs import recorded_paragraph
+from fulfilment.render.paragraphs import paragraph
 from fulfilment.render.stack import Stack
 from fulfilment.render.stationery import PageLayout
 from fulfilment.render.styles import Styles, styles
@@ -20,8 +20,8 @@ def _boxed(flowable: Flowable, layout: PageLayout, box: str) -> FitBox:
 
 def _paragraph(block: Block, style: Styles) -> Flowable:
     if block.bullet:
-        return recorded_paragraph(block.text, style.bullet, "\u2022")
-    return recorded_paragraph(block.text, style.body)
+        return paragraph(block.text, style.bullet, "\u2022")
+    return paragraph(block.text, style.body)
 
 
 def letter_flowables(packet: PacketData, layout: PageLayout) -> list[Flowable]:
@@ -34,16 +34,16 @@ def letter_story(packet: PacketData, texts: Texts, layout: PageLayout) -> list[F
     style = styles(layout.paper.code)
     lines = "<br/>".join(markup(line) for line in address_block(packet.recipient) if line)
     closing = [
-        recorded_paragraph(texts["closing"], style.body),
+        paragraph(texts["closing"], style.body),
         Spacer(0, style.body.leading * 2),
-        recorded_paragraph(texts["signature"], style.body),
+        paragraph(texts["signature"], style.body),
     ]
     return [
-        _boxed(recorded_paragraph(lines, style.address), layout, "address"),
+        _boxed(paragraph(lines, style.address), layout, "address"),
         FrameBreak(),
-        _boxed(recorded_paragraph(texts["info"], style.info), layout, "info"),
+        _boxed(paragraph(texts["info"], style.info), layout, "info"),
         FrameBreak(),
-        recorded_paragraph(texts["salutation"], style.body),
+        paragraph(texts["salutation"], style.body),
         Stack([_paragraph(block, style) for block in texts.blocks("body")]),
         Stack(closing, together=True),
     ]

@@ -1,10 +1,11 @@
-"""The letterhead, drawn once per document as a form and placed on every first page."""
+"""The letterhead, drawn once per document and written again on every page that has it."""
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from fulfilment.render.fit import draw_fitted, draw_in_box, fit_lines
 from fulfilment.render.packet import CompanyProfile
+from fulfilment.render.reuse import draw_reused
 from fulfilment.render.stationery import PageLayout
 
 _RULE = Color(0.55, 0.55, 0.55)
@@ -51,11 +52,10 @@ def draw_letterhead(
     canvas: Canvas,
     company: CompanyProfile,
     layout: PageLayout,
-    forms: dict[object, str],
     *,
     letter: bool,
 ) -> None:
-    """Place the letterhead, on a letter with return line and fold marks; each is a form."""
+    """Draw the letterhead, on a letter with return line and fold marks."""
     key = (
         "letterhead",
         letter,
@@ -64,10 +64,11 @@ def draw_letterhead(
         company.phone,
         layout.paper.code,
     )
-    name = forms.get(key)
-    if name is None:
-        name = forms[key] = f"letterhead{len(forms)}"
-        canvas.beginForm(name)
-        (_draw_letter_extras if letter else _draw)(canvas, company, layout)
-        canvas.endForm()
-    canvas.doForm(name)
+    draw_reused(canvas, key, lambda canvas: _draw_head(canvas, company, layout, letter))
+
+
+def _draw_head(canvas: Canvas, company: CompanyProfile, layout: PageLayout, letter: bool) -> None:
+    # In its own graphics state, so the page's drawing after it starts from the state before.
+    canvas.saveState()
+    (_draw_letter_extras if letter else _draw)(canvas, company, layout)
+    canvas.restoreState()

@@ -16,7 +16,7 @@ from fulfilment.render.fonts import LATIN, LATIN_BOLD, font_for, markup, one_lin
 from fulfilment.render.grid import draw_grid
 from fulfilment.render.packet import ManifestLine
 from fulfilment.render.parts import PartedCanvas
-from fulfilment.render.recorded import draw_recorded
+from fulfilment.render.reuse import draw_reused
 from fulfilment.render.stationery import Paper, envelope, envelope_codes, paper, pick_list_layout
 
 _SHADE = Color(0.92, 0.92, 0.92)
@@ -286,7 +286,7 @@ class _Manifest:
         canvas.addLiteral(f"BT {' '.join(block)} ET")
         heights = [row] * len(rows)
         # Every full page of a class has the same rules.
-        draw_recorded(
+        draw_reused(
             canvas,
             ("manifest grid", x, top, tuple(columns.widths), len(rows)),
             lambda drawn: draw_grid(

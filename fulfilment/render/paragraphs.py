@@ -3,7 +3,6 @@
 import re
 from functools import cache, cached_property, lru_cache
 from itertools import count
-from weakref import WeakKeyDictionary
 
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -12,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from fulfilment.render.fonts import CJK, LATIN, LATIN_BOLD, needs_cjk
-from fulfilment.render.recorded import draw_recorded
+from fulfilment.render.reuse import draw_reused
 
 _serials = count()
 # The markup letters are made of: line breaks, bold, the Chinese font, escaped characters.
@@ -20,8 +19,6 @@ _TAG = re.compile(r"<br/>|</?b>|<font name=\"" + CJK + r"\">|</font>|[<>]")
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&#34;": '"', "&#39;": "'", "&quot;": '"'}
 _ENTITY = re.compile(r"&[^;&\s]*;?")
 Line = tuple[tuple[str, str], ...]
-# Which shared paragraphs each document has drawn in place once already.
-_drawn_once: "WeakKeyDictionary[Canvas, set[str]]" = WeakKeyDictionary()
 
 
 @cache
@@ -92,7 +89,7 @@ def plain_lines(text: str, font: str, strip: bool = True) -> list[Line] | None:
 
 
 class _Seen:
-    """A paragraph's text and style, parsed once per process, with a serial naming its form."""
+    """A paragraph's text and style, parsed once per process, with a serial naming it."""
 
     def __init__(self, text: str, style: ParagraphStyle, bullet: str | None) -> None:
         self.text = text
@@ -158,6 +155,8 @@ class _Seen:
         canvas.restoreState()
 
 
+# Per process, the least recently used paragraph dropped first: a pure function of its
+# arguments, so functools' cache fits.
 @lru_cache(maxsize=4096)
 def _seen(text: str, style: ParagraphStyle, bullet: str | None) -> _Seen:
     return _Seen(text, style, bullet)
@@ -165,9 +164,10 @@ def _seen(text: str, style: ParagraphStyle, bullet: str | None) -> _Seen:
 
 class SharedParagraph(Flowable):
     """A paragraph that may recur across packets: parsed and wrapped once per process, drawn
-    in place where it first appears in a document and as one form wherever it recurs there.
+    once per document and its operators written again wherever it recurs there.
 
-    Rendering runs in one thread per process: the cached paragraphs carry their last wrap.
+    Rendering runs in one thread per process: the cached paragraphs carry their last wrap,
+    which only `wrap` changes (test_a_split_leaves_the_shared_paragraph_as_it_was).
     """
 
     def __init__(self, seen: _Seen) -> None:
@@ -181,9 +181,11 @@ class SharedParagraph(Flowable):
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        self.seen.wrapped = None
-        self.seen.lines = None
-        parts: list[Flowable] = self.seen.paragraph.split(available_width, available_height)
+        # A split breaks its own paragraph, so the shared one keeps its wrap for other users.
+        seen = self.seen
+        own = Paragraph(seen.text, seen.style, bulletText=seen.bullet)
+        own.wrap(available_width, 1e9)
+        parts: list[Flowable] = own.split(available_width, available_height)
         return parts
 
     def getSpaceBefore(self) -> float:
@@ -193,40 +195,11 @@ class SharedParagraph(Flowable):
         return float(self.style.spaceAfter)
 
     def draw(self) -> None:
-        canvas = self.canv
-        name = f"para{self.seen.serial}w{round(self.wrap_width * 100)}"
-        if canvas.hasForm(name):
-            canvas.doForm(name)
-            return
-        drawn = _drawn_once.setdefault(canvas, set())
-        if name not in drawn:
-            drawn.add(name)
-            self.seen.draw(canvas, self.wrap_width)
-            return
-        # The bullet hangs left of the text: the form's box leaves room on every side.
-        self.seen.wrap(self.wrap_width)
-        width, height = self.width, self.height
-        canvas.beginForm(name, -width, -height, 2 * width, 2 * height)
-        self.seen.draw(canvas, self.wrap_width)
-        canvas.endForm()
-        canvas.doForm(name)
-
-
-class RecordedParagraph(SharedParagraph):
-    """A shared paragraph whose operators are written again where it recurs in a document,
-    instead of placing a form: no object and no page resource per use."""
-
-    def draw(self) -> None:
         width = self.wrap_width
         key = ("paragraph", self.seen.serial, width)
-        draw_recorded(self.canv, key, lambda canvas: self.seen.draw(canvas, width))
+        draw_reused(self.canv, key, lambda canvas: self.seen.draw(canvas, width))
 
 
-def paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) -> Flowable:
+def paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) -> SharedParagraph:
     """A paragraph of `text` in `style`, shared with every other use of the same text."""
     return SharedParagraph(_seen(str(text), style, bullet))
-
-
-def recorded_paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) -> Flowable:
-    """As `paragraph`, repeated in a document by writing its operators again."""
-    return RecordedParagraph(_seen(str(text), style, bullet))

@@ -1,6 +1,5 @@
 """Long documents drawn a part at a time: consecutive PDFs, each cut where a page ends."""
 
-from collections.abc import Hashable
 from io import BytesIO
 
 from reportlab.pdfgen.canvas import Canvas
@@ -24,8 +23,6 @@ class PartedCanvas:
         self.canvas = Canvas(
             self._buffer, pagesize=(self.page.width, self.page.height), title=self.title
         )
-        # Forms belong to the document they are defined in: names of the current part's.
-        self.forms: dict[Hashable, str] = {}
 
     def new_page(self) -> None:
         """End the page; when it fills the part, the part too."""

@@ -12,9 +12,11 @@ from reportlab.platypus import Flowable
 
 from fulfilment.render.fonts import LATIN, LATIN_BOLD, font_runs, markup, one_line
 from fulfilment.render.grid import draw_grid
+from fulfilment.render.lru import LRU
 from fulfilment.render.packet import Enclosure, PickPacket
 from fulfilment.render.paragraphs import paragraph
 from fulfilment.render.parts import PartedCanvas
+from fulfilment.render.reuse import draw_reused
 from fulfilment.render.stationery import Paper, envelope, paper, pick_list_layout
 
 _DIGITS = re.compile(r"(\d+)")
@@ -27,6 +29,9 @@ _CELL_X = 6.0
 _CELL_Y = 3.0
 _INSET = 6.0
 _FUZZ = 1e-6
+# The rows and tables a list keeps for packets that need the same items; one no longer kept
+# is laid out again.
+_KEPT = 4096
 
 Row = tuple[str, str, str, str]
 
@@ -105,8 +110,8 @@ class _Row:
 
 
 class _PickList:
-    """The pages as they fill: where the next heading or table goes, and the tables kept as
-    forms because several packets need the same items.
+    """The pages as they fill: where the next heading or table goes, and the tables drawn
+    again because several packets need the same items.
 
     The pages go onto a `PartedCanvas`, so they come out a part at a time.
     """
@@ -138,12 +143,13 @@ class _PickList:
             spaceBefore=size,
         )
         self.header = _Row(_HEADER, self.cell, self.widths, bold=True)
-        self.rows: dict[Row, _Row] = {}
+        self.rows: LRU[Row, _Row] = LRU(_KEPT)
 
     def row(self, cells: Row) -> _Row:
         found = self.rows.get(cells)
         if found is None:
-            found = self.rows[cells] = _Row(cells, self.cell, self.widths, bold=False)
+            found = _Row(cells, self.cell, self.widths, bold=False)
+            self.rows.put(cells, found)
         return found
 
     @property
@@ -194,7 +200,13 @@ class _PickList:
         rows = [self.row(row) for row in cells]
         height = self.header.height + sum(row.height for row in rows)
         if shared and self.fits(height):
-            self._place_form(tuple(cells), rows, height)
+            self.y -= height
+            draw_reused(
+                self.canvas,
+                ("picks", tuple(cells)),
+                lambda canvas: self._draw_rows(rows, 0, height),
+                at=(self.x, self.y),
+            )
             return
         while True:
             fitting, used = 0, self.header.height
@@ -212,21 +224,6 @@ class _PickList:
                 self._draw_rows(rows[:fitting], self.x, self.y)
                 rows = rows[fitting:]
             self.new_page()
-
-    def _place_form(self, key: tuple[Row, ...], rows: list[_Row], height: float) -> None:
-        canvas, forms = self.canvas, self.document.forms
-        name = forms.get(key)
-        if name is None:
-            name = forms[key] = f"picks{len(forms)}"
-            # The grid's half line width reaches past the table's edges.
-            canvas.beginForm(name, -1, -1, self.width + 1, height + 1)
-            self._draw_rows(rows, 0, height)
-            canvas.endForm()
-        self.y -= height
-        canvas.saveState()
-        canvas.translate(self.x, self.y)
-        canvas.doForm(name)
-        canvas.restoreState()
 
     def place_group(self, title: str, cells: Sequence[Row], shared: bool, gap: float) -> None:
         """A packet's title and table together: on a new page when they do not fit here."""
@@ -282,8 +279,8 @@ def render_pick_list(
         picks.title(f"Pick list, batch {batch}: {totals.packets} packets, totals in shelf order")
     )
     picks.place_table(_cells(totals.items))
-    # A table another packet had before is laid out once and placed as a form.
-    seen: set[tuple[Row, ...]] = set()
+    # A table another packet had before is laid out once and its operators written again.
+    seen: LRU[tuple[Row, ...], bool] = LRU(_KEPT)
     for packet in packets:
         cells = tuple(
             _cells(
@@ -299,9 +296,9 @@ def render_pick_list(
         picks.place_group(
             f"{packet.number} \u00b7 {packet.name} \u00b7 {stock}",
             cells,
-            cells in seen,
+            seen.get(cells) is not None,
             text.font_size / 2,
         )
-        seen.add(cells)
+        seen.put(cells, True)
         yield from picks.document.take()
     yield from picks.document.finish()

@@ -4,8 +4,8 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from fulfilment.render.paragraphs import RecordedParagraph
-from fulfilment.render.recorded import draw_recorded
+from fulfilment.render.paragraphs import SharedParagraph
+from fulfilment.render.reuse import draw_reused
 
 # Frame's tolerance when it checks that a flowable ends above its bottom.
 _FUZZ = 1e-6
@@ -13,7 +13,7 @@ _FUZZ = 1e-6
 
 def _part_key(flowable: Flowable) -> object:
     """What a flowable draws, where drawing it again repeats it; None where it may not."""
-    if isinstance(flowable, RecordedParagraph):
+    if isinstance(flowable, SharedParagraph):
         return flowable.seen.serial
     if isinstance(flowable, Spacer):
         return ("space", flowable.height)
@@ -86,7 +86,7 @@ class Stack(Flowable):
         if self.key is None:
             self._draw()
             return
-        draw_recorded(self.canv, self.key, lambda canvas: self._draw())
+        draw_reused(self.canv, self.key, lambda canvas: self._draw())
 
     def _draw(self) -> None:
         for flowable, top, height in zip(self.content, self.tops, self.heights, strict=True):

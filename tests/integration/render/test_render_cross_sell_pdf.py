@@ -3,10 +3,19 @@
 from dataclasses import replace
 from io import BytesIO
 
+import pytest
 from pypdf import PdfReader
 
-from fulfilment.render import Ranking, render_cross_sell, render_cross_sells, render_packets
+from fulfilment.render import (
+    Ranking,
+    catalogue,
+    letterhead,
+    render_cross_sell,
+    render_cross_sells,
+    render_packets,
+)
 from tests.integration.render.pdf_reading import forms_per_page, page_count, page_text
+from tests.support.calls import count_calls
 from tests.support.render_samples import CN_PACKET, PRODUCT_RANGE, US_PACKET
 
 
@@ -70,8 +79,12 @@ def test_chinese_page_headings_are_extractable() -> None:
     assert "您询问的产品" in text and "您可能还需要" in text and "全部产品" in text
 
 
-def test_packets_print_letter_then_cross_sell_page_and_share_the_range_form() -> None:
+def test_packets_print_letter_then_cross_sell_page_and_share_the_range_drawing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     packets = [replace(US_PACKET, number=f"P2026-11-23-{n:05d}") for n in range(1, 4)]
+    ranges = count_calls(monkeypatch, catalogue, "_draw_range")
+    letterheads = count_calls(monkeypatch, letterhead, "_draw_head")
 
     pdf = render_packets(packets)
 
@@ -79,8 +92,10 @@ def test_packets_print_letter_then_cross_sell_page_and_share_the_range_form() ->
     assert len(reader.pages) == 6
     assert "Dear Jane Doe" in reader.pages[0].extract_text()
     assert "You may also need" in reader.pages[1].extract_text()
-    letterhead_and_range = set.intersection(*forms_per_page(pdf)[1::2])
-    assert len(letterhead_and_range) == 2
+    # Letterhead (the letter's and the cross-sell page's) and range are each drawn once and
+    # their operators written again: no page places a form.
+    assert ranges == [1] and letterheads == [2]
+    assert forms_per_page(pdf) == [set()] * 6
 
 
 def test_a_cross_sell_top_many_packets_share_places_no_form_of_its_own() -> None:
@@ -88,8 +103,7 @@ def test_a_cross_sell_top_many_packets_share_places_no_form_of_its_own() -> None
 
     pdf = render_cross_sells(packets)
 
-    # The top is drawn on the first page and written again on the others: every page places
-    # the same two forms, letterhead and range, and nothing per paragraph.
-    pages = forms_per_page(pdf)
-    assert all(page == pages[0] for page in pages) and len(pages[0]) == 2
+    # The top is drawn on the first page and written again on the others, as are letterhead
+    # and range: no page places a form, per paragraph or otherwise.
+    assert forms_per_page(pdf) == [set()] * len(packets)
     assert page_text(pdf).count("You may also need") == len(packets)

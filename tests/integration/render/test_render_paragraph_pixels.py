@@ -17,7 +17,7 @@ from reportlab.platypus import (
 )
 
 from fulfilment.render.fonts import markup, register_cjk
-from fulfilment.render.paragraphs import plain_lines, recorded_paragraph
+from fulfilment.render.paragraphs import paragraph, plain_lines
 from fulfilment.render.stack import Stack
 from tests.integration.render.pdf_reading import page_count, rasterize, text_runs
 
@@ -55,7 +55,7 @@ def test_chinese_lines_with_spaces_at_their_ends_print_as_the_paragraph(
     register_cjk()
     assert plain_lines(text, "Helvetica", strip=False) is not None
 
-    quick = _pixels(_pdf(recorded_paragraph(text, STYLE)), tmp_path / "quick")
+    quick = _pixels(_pdf(paragraph(text, STYLE)), tmp_path / "quick")
     reportlab = _pixels(_pdf(Paragraph(text, CJK_STYLE)), tmp_path / "reportlab")
 
     assert quick == reportlab
@@ -66,11 +66,11 @@ def _story(stacked: bool) -> list[Flowable]:
     bullet = ParagraphStyle("test-bullet", parent=body, leftIndent=12, spaceBefore=0)
     texts = [f"Paragraph {n} " + "with words that wrap " * (n % 4 + 1) for n in range(9)]
     run = [
-        recorded_paragraph(text, bullet if n % 3 else body, "\u2022" if n % 3 else None)
+        paragraph(text, bullet if n % 3 else body, "\u2022" if n % 3 else None)
         for n, text in enumerate(texts)
     ]
-    closing = [recorded_paragraph("Sincerely,", body), Spacer(0, 20)]
-    closing.append(recorded_paragraph("<b>Example</b><br/>Literature Center", body))
+    closing = [paragraph("Sincerely,", body), Spacer(0, 20)]
+    closing.append(paragraph("<b>Example</b><br/>Literature Center", body))
     if stacked:
         return [Stack(run), Stack(closing, together=True)]
     return [*run, KeepTogether(closing)]

@@ -1,4 +1,4 @@
-"""Shared paragraphs: in place on first use in a document, then one form or the same operators."""
+"""Shared paragraphs: in place on first use in a document, then the same operators again."""
 
 import re
 from collections.abc import Callable
@@ -8,8 +8,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame
 
+from fulfilment.compat import canvas_operators
 from fulfilment.render.fonts import CJK, register_cjk
-from fulfilment.render.paragraphs import paragraph, plain_lines, recorded_paragraph
+from fulfilment.render.paragraphs import paragraph, plain_lines
 
 STYLE = ParagraphStyle("test-shared", fontName="Helvetica", fontSize=10, leading=12)
 
@@ -22,16 +23,21 @@ def _draw_twice(
 
 
 def _forms(canvas: Canvas) -> list[str]:
-    return [name for name in canvas._doc.idToObject if name.startswith("FormXob.para")]
+    return [name for name in canvas._doc.idToObject if name.startswith("FormXob")]
 
 
-def test_first_use_draws_in_place_and_a_repeat_becomes_one_form() -> None:
+def test_first_use_draws_in_place_and_a_repeat_writes_it_again_as_one_literal() -> None:
     canvas = Canvas(BytesIO())
     _draw_twice(canvas, "Centrifugal pumps CP series")
-    assert len(_forms(canvas)) == 1
+    operators = canvas_operators(canvas)
+    before = len(operators)
 
     _draw_twice(canvas, "Centrifugal pumps CP series")
-    assert len(_forms(canvas)) == 1
+
+    # Each repeat is the frame's move to the paragraph, the recording, and the move back.
+    literals = [code for code in operators[before:] if "BT" in code]
+    assert len(literals) == 2 and literals[0] == literals[1]
+    assert _forms(canvas) == []
 
 
 def test_a_new_document_starts_again_in_place() -> None:
@@ -40,6 +46,7 @@ def test_a_new_document_starts_again_in_place() -> None:
 
     Frame(0, 0, 300, 400).addFromList([paragraph("Price list 2026", STYLE)], fresh)
 
+    assert len(_text_objects(fresh)) == 1 and "(Price list 2026)" in _text_objects(fresh)[0]
     assert _forms(fresh) == []
 
 
@@ -50,8 +57,8 @@ def _text_objects(canvas: Canvas) -> list[str]:
 
 def test_a_repeat_writes_the_first_drawing_again_and_makes_no_form() -> None:
     canvas = Canvas(BytesIO())
-    _draw_twice(canvas, "Centrifugal pumps CP series", recorded_paragraph)
-    _draw_twice(canvas, "Centrifugal pumps CP series", recorded_paragraph)
+    _draw_twice(canvas, "Centrifugal pumps CP series")
+    _draw_twice(canvas, "Centrifugal pumps CP series")
 
     drawn = _text_objects(canvas)
     assert len(drawn) == 4 and len(set(drawn)) == 1
@@ -61,11 +68,11 @@ def test_a_repeat_writes_the_first_drawing_again_and_makes_no_form() -> None:
 def test_a_new_document_draws_again_in_its_own_fonts() -> None:
     chinese = f'<font name="{register_cjk()}">编号</font>'
     first = Canvas(BytesIO())
-    Frame(0, 0, 300, 400).addFromList([recorded_paragraph("<b>Bold</b>", STYLE)], first)
-    _draw_twice(first, chinese, recorded_paragraph)
+    Frame(0, 0, 300, 400).addFromList([paragraph("<b>Bold</b>", STYLE)], first)
+    _draw_twice(first, chinese)
     fresh = Canvas(BytesIO())
 
-    Frame(0, 0, 300, 400).addFromList([recorded_paragraph(chinese, STYLE)], fresh)
+    Frame(0, 0, 300, 400).addFromList([paragraph(chinese, STYLE)], fresh)
 
     # Each document names its fonts in the order it first used them.
     named = set(re.findall(r"/F\d+", "".join(_text_objects(fresh))))
@@ -110,3 +117,19 @@ def test_a_plain_line_too_wide_for_its_column_still_wraps() -> None:
 
     assert width == 120 and height > 2 * STYLE.leading
     assert paragraph(text, STYLE).wrap(400, 1000)[1] == 2 * STYLE.leading
+
+
+def test_a_split_leaves_the_shared_paragraph_as_it_was() -> None:
+    text = "<br/>".join(f"Line {number} of the price list" for number in range(12))
+    shown = paragraph(text, STYLE)
+    shown.wrap(300, 1000)
+    seen = shown.seen
+    wrapped, lines = seen.wrapped, seen.lines
+
+    other = paragraph(text, STYLE)
+    other.wrap(300, 1000)
+    parts = other.split(300, 5 * STYLE.leading)
+
+    assert other.seen is seen and len(parts) == 2
+    assert seen.wrapped == wrapped and seen.lines is lines and lines is not None
+    assert shown.wrap(300, 1000) == (300, 12 * STYLE.leading)
