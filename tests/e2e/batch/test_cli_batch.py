@@ -93,14 +93,20 @@ def test_batch_errors_are_one_line(cli: Cli) -> None:
         assert result.stderr.count("\n") == 1
 
 
-def test_a_batch_on_a_partly_used_label_sheet_starts_at_the_first_unused_label(
-    cli: Cli,
-) -> None:
+def demo_center(cli: Cli) -> Path:
+    """A new center with the demo's products, reps and literature, no inquiries; the demo files."""
     demo = Path(__file__).resolve().parents[3] / "fulfilment" / "demo_data"
     assert cli("init").code == 0
     for command in (["products", "import"], ["reps", "import"]):
         assert cli(*command, str(demo / f"{command[0]}.csv")).code == 0
     assert cli("stock", "import", str(demo / "literature.csv")).code == 0
+    return demo
+
+
+def test_a_batch_on_a_partly_used_label_sheet_starts_at_the_first_unused_label(
+    cli: Cli,
+) -> None:
+    demo = demo_center(cli)
     assert cli("import", str(demo / "inquiries.csv")).code == 0
 
     refused = cli("batch", "run", "--date", "2026-11-24", "--label-start", "31")
@@ -123,11 +129,7 @@ def test_a_batch_on_a_partly_used_label_sheet_starts_at_the_first_unused_label(
 def test_a_repeat_inquirer_is_sent_only_what_is_new_unless_staff_ask_for_a_resend(
     cli: Cli, tmp_path: Path
 ) -> None:
-    demo = Path(__file__).resolve().parents[3] / "fulfilment" / "demo_data"
-    assert cli("init").code == 0
-    for command in (["products", "import"], ["reps", "import"]):
-        assert cli(*command, str(demo / f"{command[0]}.csv")).code == 0
-    assert cli("stock", "import", str(demo / "literature.csv")).code == 0
+    demo_center(cli)
     header = "external_id,received_at,name,address1,city,region,postcode,country,email,products"
     dana = "Dana Scott,7 Creek Rd,Modesto,CA,95354,US,dana@scott.example,PMP-100"
     (tmp_path / "monday.csv").write_text(f"{header}\nDS-1,2026-11-23,{dana}\n", encoding="utf-8")

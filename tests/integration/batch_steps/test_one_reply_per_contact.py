@@ -74,6 +74,23 @@ def allocated(url: str, number: str) -> list[str]:
         )
 
 
+def answered_and_mailed(url: str, home: Path, out: Path, external_id: str) -> str:
+    """Run the first day's batch and scan the packet answering `external_id`; its number."""
+    first = run_steps(url, DAY, out, home=home, profile=PROFILE)
+    number = str(packet_of(batch_view(url, first["batch_id"]), external_id)["number"])
+    with unit_of_work(url) as uow:
+        scan_packets(uow, [number], now=MAILED)
+    return number
+
+
+def asked_again_about_dosing_pumps(url: str, home: Path, folder: Path) -> None:
+    """DS-1 answered and mailed on the first day, then DS-2 from Dana asking the same."""
+    row = f"{DANA},dana@scott.example,PMP-DOS,Web form,mail,normal"
+    add_inquiries(url, folder, [f"DS-1,2026-11-21T09:00,{row}"])
+    answered_and_mailed(url, home, folder / "day1", "DS-1")
+    add_inquiries(url, folder, [f"DS-2,2026-11-26T09:00,{row}"])
+
+
 @pytest.fixture
 def home(database_url: str, tmp_path: Path) -> Path:
     home = tmp_path / "home"
@@ -141,10 +158,7 @@ def test_a_contact_asking_again_gets_only_what_is_new_and_the_letter_says_what_t
         tmp_path,
         [f"DS-1,2026-11-21T09:00,{DANA},dana@scott.example,PMP-100;SNS-P1,Web form,mail,normal"],
     )
-    first = run_steps(database_url, DAY, tmp_path / "day1", home=home, profile=PROFILE)
-    sent = packet_of(batch_view(database_url, first["batch_id"]), "DS-1")
-    with unit_of_work(database_url) as uow:
-        scan_packets(uow, [sent["number"]], now=MAILED)
+    answered_and_mailed(database_url, home, tmp_path / "day1", "DS-1")
     newer = pdfs.write(tmp_path, "sensors-2027.pdf", pdfs.brochure(pages=2, tag="2027"))
     with unit_of_work(database_url) as uow:
         assert upload_edition(uow, "TS-SNS", newer, home=home, now=MAILED).edition == 2
@@ -177,15 +191,7 @@ def test_a_contact_asking_again_gets_only_what_is_new_and_the_letter_says_what_t
 def test_nothing_new_to_send_still_sends_the_letter_without_a_second_catalogue(
     database_url: str, home: Path, tmp_path: Path
 ) -> None:
-    row = f"{DANA},dana@scott.example,PMP-DOS,Web form,mail,normal"
-    add_inquiries(database_url, tmp_path, [f"DS-1,2026-11-21T09:00,{row}"])
-    first = run_steps(database_url, DAY, tmp_path / "day1", home=home, profile=PROFILE)
-    with unit_of_work(database_url) as uow:
-        scan_packets(
-            uow, [packet_of(batch_view(database_url, first["batch_id"]), "DS-1")["number"]],
-            now=MAILED,
-        )  # fmt: skip
-    add_inquiries(database_url, tmp_path, [f"DS-2,2026-11-26T09:00,{row}"])
+    asked_again_about_dosing_pumps(database_url, home, tmp_path)
 
     second = run_steps(database_url, LATER, tmp_path / "day2", home=home, profile=PROFILE)
 
@@ -200,13 +206,7 @@ def test_nothing_new_to_send_still_sends_the_letter_without_a_second_catalogue(
 def test_staff_can_force_a_resend_for_one_inquiry_recorded_on_its_timeline(
     database_url: str, home: Path, tmp_path: Path
 ) -> None:
-    row = f"{DANA},dana@scott.example,PMP-DOS,Web form,mail,normal"
-    add_inquiries(database_url, tmp_path, [f"DS-1,2026-11-21T09:00,{row}"])
-    first = run_steps(database_url, DAY, tmp_path / "day1", home=home, profile=PROFILE)
-    number = packet_of(batch_view(database_url, first["batch_id"]), "DS-1")["number"]
-    with unit_of_work(database_url) as uow:
-        scan_packets(uow, [number], now=MAILED)
-    add_inquiries(database_url, tmp_path, [f"DS-2,2026-11-26T09:00,{row}"])
+    asked_again_about_dosing_pumps(database_url, home, tmp_path)
     first_id, second_id = ids_of(database_url, "DS-1", "DS-2")
     now = local_now(PROFILE.timezone)
 
