@@ -5,17 +5,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from fulfilment.batch.lookup import answering_packet
 from fulfilment.errors import NotFound
 from fulfilment.intake.addresses import PostalAddress, address_lines
-from fulfilment.models import (
-    Contact,
-    Inquiry,
-    InquiryProduct,
-    Packet,
-    PacketInquiry,
-    QuarantinedRow,
-    Rep,
-)
+from fulfilment.models import Contact, Inquiry, InquiryProduct, QuarantinedRow, Rep
 
 
 def quarantine_list(session: Session, *, status: str | None = "open") -> list[dict[str, Any]]:
@@ -123,11 +116,7 @@ def inquiry_show(session: Session, inquiry_id: int) -> dict[str, Any]:
     )
     if inquiry is None:
         raise NotFound(f"no inquiry {inquiry_id}; see 'litcenter inquiry list'")
-    packet = session.execute(
-        select(Packet.number, Packet.status)
-        .join(PacketInquiry, PacketInquiry.packet_id == Packet.id)
-        .where(PacketInquiry.inquiry_id == inquiry_id)
-    ).first()
+    packet = answering_packet(session, inquiry_id)
     return {
         **_summary(inquiry),
         "packet": {"number": packet.number, "status": packet.status} if packet else None,

@@ -1,6 +1,6 @@
 """What each contact has received from us: the literature that went, when, and which edition."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select
@@ -42,3 +42,12 @@ def received_since(
     for contact_id, code, edition, at in rows:
         received.setdefault(contact_id, {})[code] = Received(on=at.date(), edition=edition)
     return received
+
+
+def less_resent(
+    received: Mapping[str, Received], *, resend_all: bool, resend_codes: Collection[str]
+) -> dict[str, Received]:
+    """What the contact has, less what staff asked to send again (everything, or these codes)."""
+    if resend_all:
+        return {}
+    return {code: had for code, had in received.items() if code not in resend_codes}

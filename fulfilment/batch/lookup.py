@@ -1,9 +1,10 @@
-"""The one look-up of a batch by its id, with the one answer when there is none."""
+"""The one look-up of a batch by its id, and of the packet that answers an inquiry."""
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fulfilment.errors import NotFound
-from fulfilment.models import Batch
+from fulfilment.models import Batch, Packet, PacketInquiry
 
 
 def require_batch(session: Session, batch_id: int, *, for_update: bool = False) -> Batch:
@@ -16,3 +17,12 @@ def require_batch(session: Session, batch_id: int, *, for_update: bool = False) 
     if batch is None:
         raise NotFound(f"no batch {batch_id}; see 'litcenter batch list'")
     return batch
+
+
+def answering_packet(session: Session, inquiry_id: int) -> Packet | None:
+    """The packet that answers this inquiry, if one does (at most one ever does)."""
+    return session.scalar(
+        select(Packet)
+        .join(PacketInquiry, PacketInquiry.packet_id == Packet.id)
+        .where(PacketInquiry.inquiry_id == inquiry_id)
+    )

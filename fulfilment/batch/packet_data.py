@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 
 from fulfilment import render
 from fulfilment.batch.views import owed_by_earlier_packet
-from fulfilment.followups import call_due
+from fulfilment.followups import call_due, most_urgent
 from fulfilment.intake.addresses import address_lines
 from fulfilment.models import (
     Batch,
@@ -161,7 +161,7 @@ class PacketContext:
         `follow_up` are the codes of products asked about that it carries no literature for.
         The most urgent inquiry's rep calls, when its urgency says.
         """
-        inquiry = next((i for i in inquiries if i.urgency == "rush"), inquiries[0])
+        inquiry = inquiries[most_urgent([i.urgency for i in inquiries])]
         contact = inquiry.contact
         rep = inquiry.rep
         codes = dict.fromkeys(item.product.code for i in inquiries for item in i.products)

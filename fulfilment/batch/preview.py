@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from fulfilment import render
 from fulfilment.batch.contents import plan_contents
-from fulfilment.batch.history import received_since
+from fulfilment.batch.history import less_resent, received_since
 from fulfilment.batch.packet_data import PacketContext
 from fulfilment.batch.steps.plan import load_library
 from fulfilment.batch.steps.render import write_packet_files
@@ -40,8 +40,6 @@ def preview_packet(
     received = received_since(
         session, [inquiry.contact_id], business_date=today, days=profile.resend_after_days
     ).get(inquiry.contact_id, {})
-    if inquiry.resend_all:
-        received = {}
     contents = plan_contents(
         products=[item.product.code for item in inquiry.products],
         country=inquiry.contact.country,
@@ -50,7 +48,9 @@ def preview_packet(
         publication=inquiry.source_detail,
         page=inquiry.source_page,
         library=load_library(session),
-        received={code: had for code, had in received.items() if code not in inquiry.resend_codes},
+        received=less_resent(
+            received, resend_all=inquiry.resend_all, resend_codes=inquiry.resend_codes
+        ),
     )
     packet = PacketContext(session, profile).build(
         number=PREVIEW_NUMBER,

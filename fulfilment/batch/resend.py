@@ -3,11 +3,10 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-
+from fulfilment.batch.lookup import answering_packet
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput, NotFound
-from fulfilment.models import Event, Inquiry, Packet, PacketInquiry
+from fulfilment.models import Event, Inquiry
 from inventory.lookup import require_item
 
 
@@ -26,15 +25,11 @@ def request_resend(uow: UnitOfWork, inquiry_id: int, *, code: str | None, now: d
     inquiry = session.get(Inquiry, inquiry_id, with_for_update=True)
     if inquiry is None:
         raise NotFound(f"no inquiry {inquiry_id}; see 'litcenter inquiry list'")
-    answered = session.scalar(
-        select(Packet.number)
-        .join(PacketInquiry, PacketInquiry.packet_id == Packet.id)
-        .where(PacketInquiry.inquiry_id == inquiry_id)
-    )
+    answered = answering_packet(session, inquiry_id)
     if answered is not None:
         raise BadInput(
-            f"inquiry {inquiry_id} is already answered by packet {answered}; a resend applies "
-            "to an inquiry still waiting for its batch (reprint a spoiled packet with "
+            f"inquiry {inquiry_id} is already answered by packet {answered.number}; a resend "
+            "applies to an inquiry still waiting for its batch (reprint a spoiled packet with "
             "'litcenter batch reprint')"
         )
     if code is None:

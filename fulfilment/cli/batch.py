@@ -77,7 +77,8 @@ def run_batch(
         return
     console.print(
         f"Batch {summary['date']}: {summary['packets']} packets ({summary['new_packets']} new) "
-        f"for {summary['inquiries_answered']} inquiries, {summary['held']} held, {summary['backordered']} items backordered, "
+        f"for {summary['inquiries_answered']} inquiries, {summary['held']} held, "
+        f"{summary['backordered']} items backordered, "
         f"{summary['seconds']} s"
     )
     if summary["separate_cover"]:

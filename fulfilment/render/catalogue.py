@@ -85,9 +85,7 @@ def _range_box(packet: PacketData, layout: PageLayout, count: int) -> FitBox:
     texts = Texts("cross_sell", packet.language, packet_values(packet, asked=[], suggested=[]))
     cells = [
         [
-            paragraph(product_entry(product), item)
-            if product
-            else paragraph(markup(name), family)
+            paragraph(product_entry(product), item) if product else paragraph(markup(name), family)
             for name, product in column
         ]
         for column in split_columns(_entries(packet.product_range), count)

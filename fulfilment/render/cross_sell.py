@@ -36,8 +36,7 @@ def cross_sell_flowables(packet: PacketData, layout: PageLayout) -> list[Flowabl
         if products:
             story.append(paragraph(heading, style.heading))
             story.extend(
-                paragraph(product_entry(product), style.bullet, "\u2022")
-                for product in products
+                paragraph(product_entry(product), style.bullet, "\u2022") for product in products
             )
     story.append(paragraph(texts["footer"], style.small))
     area = layout.area("catalogue_top")

@@ -4,7 +4,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, cast
+from itertools import groupby
+from typing import cast
 
 from sqlalchemy import ColumnElement, Table, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -13,7 +14,7 @@ from fulfilment.batch.lookup import require_batch
 from fulfilment.batch.views import owed_by_earlier_packet, printed_by, separate_cover_items
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import LitcenterError
-from fulfilment.followups import call_due
+from fulfilment.followups import call_due, most_urgent
 from fulfilment.models import (
     Batch,
     Contact,
@@ -177,18 +178,16 @@ def _commit_slice(
             for row in rows
         ],
     )  # fmt: skip
-    calls: dict[int, Any] = {}
-    for row in rows:
-        known = calls.get(row.id)
-        if known is None or (row.urgency == "rush" and known.urgency != "rush"):
-            calls[row.id] = row
+    # The rows of each packet, one per inquiry it answers, in the order received.
+    per_packet = [list(answered) for _, answered in groupby(rows, key=lambda row: row.id)]
+    calls = [answered[most_urgent([r.urgency for r in answered])] for answered in per_packet]
     session.execute(
         insert(_FOLLOW_UP_TABLE),
         [
             {"inquiry_id": row.inquiry_id, "packet_id": row.id, "rep_id": row.rep_id,
              "due_on": due[row.urgency == "rush", row.country == home_country],
              "status": FollowUpStatus.OPEN, "created_at": now}
-            for row in calls.values()
+            for row in calls
         ],
     )  # fmt: skip
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from fulfilment.batch.contents import Library, Literature, NothingToSend, Received, plan_contents
 from fulfilment.batch.coverage import active_items, products_by_item
-from fulfilment.batch.history import received_since
+from fulfilment.batch.history import less_resent, received_since
 from fulfilment.batch.numbers import packet_number
 from fulfilment.batch.publications import page_number
 from fulfilment.db import UnitOfWork
@@ -116,11 +116,12 @@ class _Group:
         return list(dict.fromkeys(code for i in self.inquiries for code in i.products))
 
     def still_received(self) -> dict[str, Received]:
-        """What the contact has, less what staff asked to send again."""
-        if any(i.resend_all for i in self.inquiries):
-            return {}
-        again = {code for i in self.inquiries for code in i.resend_codes}
-        return {code: had for code, had in self.received.items() if code not in again}
+        """What the contact has, less what staff asked any of these inquiries to send again."""
+        return less_resent(
+            self.received,
+            resend_all=any(i.resend_all for i in self.inquiries),
+            resend_codes={code for i in self.inquiries for code in i.resend_codes},
+        )
 
 
 def _waiting_groups(

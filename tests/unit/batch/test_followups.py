@@ -3,13 +3,19 @@
 from datetime import date
 
 from fulfilment.batch.numbers import packet_number
-from fulfilment.followups import add_business_days, call_due
+from fulfilment.followups import add_business_days, call_due, most_urgent
 
 
 def test_business_days_skip_weekends() -> None:
     friday = date(2026, 11, 27)
     assert add_business_days(friday, 1) == date(2026, 11, 30)
     assert add_business_days(friday, 5) == date(2026, 12, 4)
+
+
+def test_a_packets_call_follows_its_first_rush_inquiry_else_its_first() -> None:
+    assert most_urgent(["normal", "rush", "rush"]) == 1
+    assert most_urgent(["normal", "info"]) == 0
+    assert most_urgent(["rush"]) == 0
 
 
 def test_call_due_by_urgency_and_destination() -> None:
