@@ -1,15 +1,27 @@
-"""SQLAlchemy models: contacts, inquiries, products, reps and quarantined rows."""
+"""SQLAlchemy models: contacts, inquiries, products, reps, quarantine, batches, packets, calls."""
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from fulfilment.db import Base
 from fulfilment.limits import FIELD_LENGTHS as L
 from fulfilment.states import (
     BatchStatus,
+    CallOutcome,
+    ContactStage,
     FollowUpStatus,
     InquiryStatus,
     ItemStatus,
@@ -39,7 +51,7 @@ class Contact(Base):
     email: Mapped[str] = mapped_column(String(L["email"]), default="")
     email_key: Mapped[str | None] = mapped_column(String(L["email"]), unique=True)
     match_key: Mapped[str] = mapped_column(String(500), index=True)
-    stage: Mapped[str] = mapped_column(String(20), default="prospect")
+    stage: Mapped[str] = mapped_column(String(20), default=ContactStage.PROSPECT)
     principal: Mapped[str] = mapped_column(String(L["name"]), default="")
     handler: Mapped[str] = mapped_column(String(L["name"]), default="")
     credit_status: Mapped[str] = mapped_column(String(40), default="")
@@ -85,7 +97,13 @@ class Rep(Base):
     name: Mapped[str] = mapped_column(String(L["name"]))
     email: Mapped[str] = mapped_column(String(L["email"]), default="")
     phone: Mapped[str] = mapped_column(String(L["phone"]), default="")
+    # Where the rep works, for the business days their calls are due in: an ISO country code
+    # (empty: the company's) and a subdivision code of the `holidays` package (empty: none).
+    country: Mapped[str] = mapped_column(String(2), default="")
+    region: Mapped[str] = mapped_column(String(10), default="")
     active: Mapped[bool] = mapped_column(default=True)
+    # A retired rep keeps every record and is never assigned again.
+    retired_at: Mapped[datetime | None] = mapped_column(default=None)
 
     territory: Mapped[list["TerritoryRule"]] = relationship(
         back_populates="rep", cascade="all, delete-orphan"
@@ -152,10 +170,15 @@ class Inquiry(Base):
     # Staff asked for literature to go again although the contact has it: every item, or these.
     resend_all: Mapped[bool] = mapped_column(default=False)
     resend_codes: Mapped[list[str]] = mapped_column(default=list)
+    # The open call about this inquiry (its own or its packet's), kept here so every list of
+    # inquiries sorts and filters by it; `fulfilment.calls.next_call` keeps it current.
+    next_call_on: Mapped[date | None] = mapped_column(default=None, index=True)
+    next_call_rep_id: Mapped[int | None] = mapped_column(ForeignKey("reps.id"), default=None)
+    next_call_reason: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime]
 
     contact: Mapped[Contact] = relationship(back_populates="inquiries")
-    rep: Mapped[Rep | None] = relationship()
+    rep: Mapped[Rep | None] = relationship(foreign_keys=[rep_id])
     products: Mapped[list[InquiryProduct]] = relationship(
         order_by=InquiryProduct.position, cascade="all, delete-orphan"
     )
@@ -360,17 +383,76 @@ class UnmatchedPublication(Base):
 
 
 class FollowUp(Base):
-    """A call a rep owes an inquirer once the packet has had time to arrive."""
+    """A call a rep owes about an inquiry (a packet's calls follow its most urgent inquiry).
+
+    Open until the rep logs it; then done with its outcome, notes and rating. A further try or
+    the next step is a new row, so an inquiry's calls are its call history.
+    """
 
     __tablename__ = "follow_ups"
     __table_args__ = (
         CheckConstraint(one_of("status", FollowUpStatus), name="ck_follow_ups_status"),
-    )
+        CheckConstraint(one_of("outcome", CallOutcome), name="ck_follow_ups_outcome"),
+        CheckConstraint("rating BETWEEN 1 AND 10", name="ck_follow_ups_rating"),
+        CheckConstraint("basis IN ('received', 'printed', 'mailed', 'logged')",
+                        name="ck_follow_ups_basis"),
+        # One open call per inquiry.
+        Index("uq_follow_ups_open_inquiry", "inquiry_id", unique=True,
+              sqlite_where=text("status = 'open'"), postgresql_where=text("status = 'open'")),
+        Index("ix_follow_ups_status_due", "status", "due_on"),
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id"), unique=True)
-    packet_id: Mapped[int | None] = mapped_column(ForeignKey("packets.id"))
-    rep_id: Mapped[int | None] = mapped_column(ForeignKey("reps.id"))
+    inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id"), index=True)
+    packet_id: Mapped[int | None] = mapped_column(ForeignKey("packets.id"), index=True)
+    rep_id: Mapped[int | None] = mapped_column(ForeignKey("reps.id"), index=True)
     due_on: Mapped[date]
     status: Mapped[str] = mapped_column(String(12), default=FollowUpStatus.OPEN)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    # What the due date counts from and how many business days: a call due from printing is
+    # counted again from the day the packet is scanned as mailed.
+    basis: Mapped[str] = mapped_column(String(10), default="mailed")
+    days: Mapped[int] = mapped_column(default=0)
+    attempt: Mapped[int] = mapped_column(default=1)
+    # The rep who held it before a handover.
+    handed_from_rep_id: Mapped[int | None] = mapped_column(ForeignKey("reps.id"), default=None)
+    outcome: Mapped[str | None] = mapped_column(String(20), default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    rating: Mapped[int | None] = mapped_column(default=None)
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2), default=None)
+    called_at: Mapped[datetime | None] = mapped_column(default=None)
     created_at: Mapped[datetime]
+
+    inquiry: Mapped[Inquiry] = relationship()
+    rep: Mapped[Rep | None] = relationship(foreign_keys=[rep_id])
+
+
+class RepHandover(Base):
+    """Open calls, waiting inquiries and territory moved from one rep to another."""
+
+    __tablename__ = "rep_handovers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    from_rep_id: Mapped[int] = mapped_column(ForeignKey("reps.id"), index=True)
+    to_rep_id: Mapped[int] = mapped_column(ForeignKey("reps.id"), index=True)
+    retired: Mapped[bool] = mapped_column(default=False)
+    calls: Mapped[int] = mapped_column(default=0)
+    inquiries: Mapped[int] = mapped_column(default=0)
+    # The territory values moved, as [kind, value] pairs.
+    territory: Mapped[list[Any]] = mapped_column(default=list)
+    at: Mapped[datetime]
+
+
+class SourceCost(Base):
+    """What a source of inquiries (an ad, a show, a list) cost in one month."""
+
+    __tablename__ = "source_costs"
+    __table_args__ = (UniqueConstraint("source", "detail", "month"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(L["source"]))
+    detail: Mapped[str] = mapped_column(String(L["source_detail"]), default="")
+    # The first day of the month.
+    month: Mapped[date]
+    cost: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    imported_at: Mapped[datetime]

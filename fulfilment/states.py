@@ -1,4 +1,5 @@
-"""The states an inquiry, a quarantined row, a batch, a packet, its items and a call move through."""
+"""The states an inquiry, a quarantined row, a batch, a packet, its items and a call move
+through; a call's outcomes and a contact's stages."""
 
 from enum import StrEnum
 
@@ -55,9 +56,32 @@ class ItemStatus(StrEnum):
 
 
 class FollowUpStatus(StrEnum):
-    """A call a rep owes; open until it is made."""
+    """A call a rep owes: open until it is made, then done with its outcome."""
 
     OPEN = "open"
+    DONE = "done"
+
+
+class CallOutcome(StrEnum):
+    """What a follow-up call came to, as the rep logs it."""
+
+    REACHED = "reached"
+    NO_ANSWER = "no answer"
+    LEFT_MESSAGE = "left message"
+    NOT_INTERESTED = "not interested"
+    MEETING_SET = "meeting set"
+    QUOTE_REQUESTED = "quote requested"
+    WON = "won"
+    LOST = "lost"
+
+
+class ContactStage(StrEnum):
+    """Where a contact stands with sales; calls move it."""
+
+    PROSPECT = "prospect"
+    KEY_PROSPECT = "key prospect"
+    CUSTOMER = "customer"
+    DEAD = "dead"
 
 
 class ScanOutcome(StrEnum):

@@ -1,8 +1,9 @@
 """Tables of the stock system: literature items, stock per location, the ledger and allocations."""
 
 from datetime import datetime
+from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from fulfilment.db import Base
@@ -38,6 +39,8 @@ class LiteratureItem(Base):
     page_count: Mapped[int | None]
     paper_size: Mapped[str] = mapped_column(String(40), default="")
     weight_g: Mapped[int | None]
+    # What one copy costs to print, for what a packet and a source cost.
+    unit_cost: Mapped[Decimal] = mapped_column(Numeric(10, 4), default=Decimal(0))
     shelf: Mapped[str] = mapped_column(String(40), default="")
     reorder_point: Mapped[int] = mapped_column(default=0)
     reorder_qty: Mapped[int] = mapped_column(default=0)
