@@ -1,0 +1,1 @@
+"""Reports for managers: turnaround, sources, calls and literature, as figures, PDF and xlsx."""
