@@ -112,7 +112,9 @@ def record_sent(email_dir: Path) -> int:
     """Mark the packets whose e-mail went out as mailed: their turnaround ends there."""
     settings, url = _center()
     with unit_of_work(url) as uow:
-        return record_emails_sent(uow, email_dir, now=local_now(settings.profile.timezone))
+        return record_emails_sent(
+            uow, email_dir, profile=settings.profile, now=local_now(settings.profile.timezone)
+        )
 
 
 def _center() -> tuple[Settings, str]:

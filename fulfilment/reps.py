@@ -1,17 +1,19 @@
-"""Load sales reps and their territories from a CSV."""
+"""Load sales reps, their territories and calendars from a CSV; list them."""
 
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
 
 from fulfilment.by_code import stored_or_added
+from fulfilment.calls.calendar import known_region
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput
 from fulfilment.intake.reader import RawRow, column_lengths, read_reference_rows
-from fulfilment.models import Rep, TerritoryRule
+from fulfilment.models import FollowUp, Rep, TerritoryRule
+from fulfilment.states import FollowUpStatus
 
 _LIST_COLUMNS = {
     "countries": "country",
@@ -56,10 +58,74 @@ def _check_territory_lengths(path: Path, rows: list[RawRow]) -> None:
         raise BadInput(f"{path.name}: {'; '.join(problems)}; shorten them; nothing was imported")
 
 
+def _calendar(raw: RawRow) -> tuple[str, str]:
+    """Whose business days the rep's calls count in: the calendar_country and calendar_region
+    columns, else the first country of the territory and its one region, if it has one."""
+    listed = [item.strip().upper() for item in raw.fields.get("countries", "").split(";")]
+    country = raw.fields.get("calendar_country", "").strip().upper() or next(
+        (item for item in listed if item), ""
+    )
+    region = raw.fields.get("calendar_region", "").strip().upper()
+    if not region and country:
+        regions = _values(raw.fields.get("regions", ""), "region")
+        if len(regions) == 1 and known_region(country, next(iter(regions))):
+            region = next(iter(regions))
+    return country, region
+
+
+def _check_calendars(path: Path, rows: list[RawRow]) -> None:
+    """Refuse the file, before anything is written, when a calendar cannot be found."""
+    problems = []
+    for raw in rows:
+        country, region = _calendar(raw)
+        if country and not (len(country) == 2 and country.isalpha()):
+            problems.append(f"row {raw.number}: calendar_country {country!r} is not a code")
+        elif region and not country:
+            problems.append(f"row {raw.number}: calendar_region {region!r} needs its country")
+        elif region and not known_region(country, region):
+            problems.append(
+                f"row {raw.number}: {region!r} is not a region of {country}'s holiday calendar"
+            )
+    if problems:
+        raise BadInput(
+            f"{path.name}: {'; '.join(problems)}; use ISO codes such as GB and GB-SCT's SCT; "
+            "nothing was imported"
+        )
+
+
+def list_reps(session: Session) -> list[dict[str, Any]]:
+    """Every rep, active first, with territory, calendar and open calls."""
+    open_calls = dict(
+        session.execute(
+            select(FollowUp.rep_id, func.count())
+            .where(FollowUp.status == FollowUpStatus.OPEN)
+            .group_by(FollowUp.rep_id)
+        ).all()
+    )
+    reps = session.scalars(
+        select(Rep).options(selectinload(Rep.territory)).order_by(Rep.active.desc(), Rep.code)
+    )
+    return [
+        {
+            "code": rep.code,
+            "name": rep.name,
+            "email": rep.email,
+            "phone": rep.phone,
+            "active": rep.active,
+            "retired_at": rep.retired_at.isoformat() if rep.retired_at else None,
+            "calendar": "-".join(filter(None, [rep.country, rep.region])),
+            "territory": [[rule.kind, rule.value] for rule in rep.territory],
+            "open_calls": open_calls.get(rep.id, 0),
+        }
+        for rep in reps
+    ]
+
+
 def import_reps(uow: UnitOfWork, path: Path) -> RepImport:
     """Create or update reps by code; each row's territory replaces the rep's old one."""
     rows = read_reference_rows(path, ("code", "name"), lengths=column_lengths(Rep.__table__))
     _check_territory_lengths(path, rows)
+    _check_calendars(path, rows)
     session = uow.session
     existing = {
         rep.code: rep for rep in session.scalars(select(Rep).options(selectinload(Rep.territory)))
@@ -72,7 +138,9 @@ def import_reps(uow: UnitOfWork, path: Path) -> RepImport:
         rep.name = raw.fields["name"].strip()
         rep.email = raw.fields.get("email", "").strip()
         rep.phone = raw.fields.get("phone", "").strip()
-        rep.active = True
+        rep.country, rep.region = _calendar(raw)
+        if rep.retired_at is None:
+            rep.active = True
         rep.territory.clear()
         session.flush()
         rep.territory.extend(

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from fulfilment.calls.mailing import recount_from_mailing
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput, NotFound
 from fulfilment.models import Event, Packet, PacketInquiry
@@ -14,8 +15,11 @@ from fulfilment.settings import CompanyProfile
 from fulfilment.states import InquiryStatus, PacketStatus, ScanOutcome
 
 
-def scan_packets(uow: UnitOfWork, numbers: Sequence[str], *, now: datetime) -> list[dict[str, str]]:
-    """Mark printed packets mailed; each number gets its own outcome, none stops the rest."""
+def scan_packets(
+    uow: UnitOfWork, numbers: Sequence[str], *, profile: CompanyProfile, now: datetime
+) -> list[dict[str, str]]:
+    """Mark printed packets mailed, their calls counted from today; each number gets its own
+    outcome, none stops the rest."""
     wanted = [number.strip().upper() for number in numbers if number.strip()]
     found = {
         packet.number: packet
@@ -26,6 +30,7 @@ def scan_packets(uow: UnitOfWork, numbers: Sequence[str], *, now: datetime) -> l
         )
     }
     outcomes = []
+    mailed: list[int] = []
     for number in wanted:
         packet = found.get(number)
         outcome: str
@@ -40,8 +45,13 @@ def scan_packets(uow: UnitOfWork, numbers: Sequence[str], *, now: datetime) -> l
             for inquiry in packet.inquiries:
                 inquiry.status, inquiry.mailed_at = InquiryStatus.MAILED, now
                 inquiry.events.append(Event(at=now, kind="mailed", detail=f"packet {number}"))
+            mailed.append(packet.id)
             outcome = ScanOutcome.MAILED
         outcomes.append({"number": number, "outcome": outcome})
+    uow.session.flush()
+    recount_from_mailing(
+        uow.session, mailed, mailed=now.date(), home_country=profile.default_country
+    )
     uow.commit()
     return outcomes
 

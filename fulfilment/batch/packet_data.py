@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 
 from fulfilment import render
 from fulfilment.batch.views import owed_by_earlier_packet
-from fulfilment.followups import call_due, most_urgent
+from fulfilment.calls.schedule import Terms, packet_call
 from fulfilment.intake.addresses import address_lines
 from fulfilment.models import (
     Batch,
@@ -159,9 +159,17 @@ class PacketContext:
         stored or not.
 
         `follow_up` are the codes of products asked about that it carries no literature for.
-        The most urgent inquiry's rep calls, when its urgency says.
+        The rep of the inquiry whose rule makes the call soonest calls, by the day commit books;
+        a packet whose rules book no call names no call date.
         """
-        inquiry = inquiries[most_urgent([i.urgency for i in inquiries])]
+        home = self.profile.default_country
+        call = packet_call(
+            self.profile.follow_up,
+            [_terms(i, home) for i in inquiries],
+            printed=business_date,
+            international=inquiries[0].contact.country != home,
+        )
+        inquiry = inquiries[call[0] if call else 0]
         contact = inquiry.contact
         rep = inquiry.rep
         codes = dict.fromkeys(item.product.code for i in inquiries for item in i.products)
@@ -176,16 +184,12 @@ class PacketContext:
             date=business_date,
             language="zh" if language == "zh" else "en",
             company=self.sender,
-            recipient=recipient(contact, home_country=self.profile.default_country),
+            recipient=recipient(contact, home_country=home),
             products=products,
             enclosures=tuple(enclosures),
             rep=self._rep(rep),
             reps=reps,
-            call_date=call_due(
-                business_date,
-                rush=inquiry.urgency == "rush",
-                domestic=contact.country == self.profile.default_country,
-            ),
+            call_date=call[1].due_on if call else None,
             product_range=self.range,
             ranking=self.ranking,
             envelope=envelope,
@@ -200,6 +204,17 @@ class PacketContext:
         if rep is None:
             return render.Rep(name=f"{self.profile.name} sales", phone=self.profile.phone, email="")
         return render.Rep(name=rep.name, phone=rep.phone, email=rep.email)
+
+
+def _terms(inquiry: Inquiry, home_country: str) -> Terms:
+    rep = inquiry.rep
+    return Terms(
+        response=inquiry.response,
+        timeframe=inquiry.timeframe,
+        urgency=inquiry.urgency,
+        country=(rep.country if rep else "") or home_country,
+        region=rep.region if rep else "",
+    )
 
 
 def load_packets(session: Session, batch_id: int, positions: Sequence[int]) -> list[Packet]:

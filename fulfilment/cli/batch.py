@@ -42,12 +42,10 @@ LabelStartOption = Annotated[
 
 
 def _date(text: str | None, context: Context) -> date:
-    if text is None:
-        return local_now(context.profile.timezone).date()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise BadInput(f"--date {text!r} is not a date; use YYYY-MM-DD") from None
+    from fulfilment.dates import parse_day
+
+    today = local_now(context.profile.timezone).date()
+    return today if text is None else parse_day(text, today=today, option="--date")
 
 
 @batch.command("run")
@@ -194,7 +192,7 @@ def scan(
     if not given and not numbers and file is None:
         given = sys.stdin.read().splitlines()
     with unit_of_work(context.url) as uow:
-        outcomes = scan_packets(uow, given, now=context.now())
+        outcomes = scan_packets(uow, given, profile=context.profile, now=context.now())
     if as_json:
         emit_json(outcomes)
     else:

@@ -142,24 +142,43 @@ def quarantine_retry(
 @inquiry.command("list")
 def inquiry_list_command(
     status: Annotated[str | None, typer.Option(help="Only inquiries of this status.")] = None,
+    sort: Annotated[
+        str, typer.Option(help="received (oldest first) or next-call (soonest due first).")
+    ] = "received",
+    calls_due: Annotated[
+        str | None,
+        typer.Option("--calls-due", metavar="DAY", help="Only those with a call due by DAY."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """List inquiries, oldest received first."""
+    """List inquiries, oldest received first, with their next call."""
+    from fulfilment.dates import parse_day
     from fulfilment.db import unit_of_work
     from fulfilment.views import inquiry_list
 
-    with unit_of_work(ready().url) as uow:
-        rows = inquiry_list(uow.session, status=status)
+    if sort not in ("received", "next-call"):
+        raise BadInput(f"--sort {sort!r} is not one of: received, next-call")
+    context = ready()
+    due_by = (
+        parse_day(calls_due, today=context.now().date(), option="--calls-due")
+        if calls_due
+        else None
+    )
+    with unit_of_work(context.url) as uow:
+        rows = inquiry_list(
+            uow.session, status=status, by_next_call=sort == "next-call", next_call_by=due_by
+        )
     if as_json:
         emit_json(rows)
         return
     table(
         "Inquiries",
-        ["id", "received", "status", "name", "company", "country", "products", "urgency", "rep"],
+        ["id", "received", "status", "name", "company", "country", "products", "urgency", "rep",
+         "next call"],
         [
             (
                 r["id"], r["received_at"][:16], r["status"], r["name"], r["company"],
-                r["country"], ", ".join(r["products"]), r["urgency"], r["rep"],
+                r["country"], ", ".join(r["products"]), r["urgency"], r["rep"], r["next_call_on"],
             )
             for r in rows
         ],
@@ -193,6 +212,7 @@ def inquiry_show_command(
             ("source", " / ".join(filter(None, [view["source"], view["source_detail"]]))),
             ("rep", f"{rep['name']} ({rep['code']})" if rep else "unassigned"),
             ("packet", _packet_line(view["packet"])),
+            ("next call", _next_call_line(view["next_call"])),
             *[(name, value) for name, value in view["custom"].items()],
         ]
     )
@@ -200,6 +220,16 @@ def inquiry_show_command(
     for line in view["contact"]["address_lines"]:
         console.print("  " + line, markup=False, highlight=False)
     console.print()
+    if view["calls"]:
+        table(
+            "Calls",
+            ["due", "status", "rep", "called", "outcome", "rating", "notes"],
+            [
+                (c["due"], c["status"], c["rep"], (c["called_at"] or "")[:16], c["outcome"],
+                 c["rating"], c["notes"])
+                for c in view["calls"]
+            ],
+        )  # fmt: skip
     table(
         "Timeline",
         ["when", "what", "detail"],
@@ -207,8 +237,18 @@ def inquiry_show_command(
     )
 
 
-def _packet_line(packet: dict[str, str] | None) -> str:
-    return f"{packet['number']} ({packet['status']})" if packet else "none yet"
+def _packet_line(packet: dict[str, str | None] | None) -> str:
+    if packet is None:
+        return "none yet"
+    mailed = packet["mailed_at"] or packet["printed_at"]
+    when = f", {'mailed' if packet['mailed_at'] else 'printed'} {mailed[:10]}" if mailed else ""
+    return f"{packet['number']} ({packet['status']}{when})"
+
+
+def _next_call_line(call: dict[str, str | None] | None) -> str:
+    if call is None:
+        return "none booked"
+    return f"{call['due']} by {call['rep'] or 'no rep'} ({call['reason']})"
 
 
 @inquiry.command("resend")

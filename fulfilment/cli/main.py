@@ -6,7 +6,17 @@ from typing import NoReturn
 
 import typer
 
-from fulfilment.cli import batch, inquiries, labels, prefect_server, setup, stock, templates
+from fulfilment.cli import (
+    batch,
+    calls,
+    inquiries,
+    labels,
+    prefect_server,
+    reps,
+    setup,
+    stock,
+    templates,
+)
 from fulfilment.cli.output import errors
 from fulfilment.compat import ClickException, NoArgsIsHelpError, UsageError
 from fulfilment.errors import LitcenterError
@@ -21,7 +31,8 @@ app.command("init")(setup.init)
 app.command("demo")(setup.demo)
 app.command("import")(inquiries.import_file)
 app.add_typer(setup.products, name="products")
-app.add_typer(setup.reps, name="reps")
+app.add_typer(reps.reps, name="reps")
+app.add_typer(calls.calls, name="calls")
 app.add_typer(inquiries.quarantine, name="quarantine")
 app.add_typer(inquiries.inquiry, name="inquiry")
 app.add_typer(stock.literature, name="literature")

@@ -1,4 +1,4 @@
-"""Commands that set the center up: init, demo, products and reps."""
+"""Commands that set the center up: init, demo and products."""
 
 from dataclasses import asdict
 from importlib.resources import as_file, files
@@ -19,7 +19,6 @@ from fulfilment.cli.output import (
 from fulfilment.clock import local_now
 
 products = typer.Typer(help="The product range the center answers about.", no_args_is_help=True)
-reps = typer.Typer(help="Sales reps and their territories.", no_args_is_help=True)
 
 FileArg = Annotated[Path, typer.Argument(help="CSV file to read.")]
 
@@ -59,20 +58,6 @@ def products_import(file: FileArg, as_json: JsonFlag = False) -> None:
         f"{result.rows} products: {result.created} new, {result.updated} updated, "
         f"{result.relations} relations"
     )
-
-
-@reps.command("import")
-def reps_import(file: FileArg, as_json: JsonFlag = False) -> None:
-    """Load reps (code,name,email,phone,countries,regions,postcode_prefixes,families)."""
-    from fulfilment.db import unit_of_work
-    from fulfilment.reps import import_reps
-
-    with unit_of_work(ready().url) as uow:
-        result = import_reps(uow, file)
-    if as_json:
-        emit_json(result.as_dict())
-        return
-    console.print(f"{result.rows} reps: {result.created} new, {result.updated} updated")
 
 
 def demo(as_json: JsonFlag = False) -> None:

@@ -11,13 +11,22 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from fulfilment.calls.schedule import Terms, at_receipt
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput, NotFound
 from fulfilment.intake.contacts import ContactIndex
 from fulfilment.intake.fields import STANDARD_FIELDS
 from fulfilment.intake.reader import RawRow, header_key, read_rows
 from fulfilment.intake.row import RowValidator, ValidRow, storable
-from fulfilment.models import Event, Inquiry, InquiryProduct, Product, QuarantinedRow, Rep
+from fulfilment.models import (
+    Event,
+    FollowUp,
+    Inquiry,
+    InquiryProduct,
+    Product,
+    QuarantinedRow,
+    Rep,
+)
 from fulfilment.settings import CompanyProfile
 from fulfilment.states import QuarantineStatus
 from fulfilment.territory import Place, Territory, choose_rep
@@ -69,6 +78,8 @@ class _Reference:
 
     products: dict[str, _ProductRef]
     territories: list[Territory]
+    # Each active rep's country and region, for the business days of a call at receipt.
+    calendars: dict[int, tuple[str, str]]
 
     @classmethod
     def load(cls, session: Session) -> "_Reference":
@@ -81,7 +92,11 @@ class _Reference:
         reps = session.scalars(
             select(Rep).where(Rep.active).options(selectinload(Rep.territory))
         ).all()
-        return cls(products=products, territories=[_territory(rep) for rep in reps])
+        return cls(
+            products=products,
+            territories=[_territory(rep) for rep in reps],
+            calendars={rep.id: (rep.country, rep.region) for rep in reps},
+        )
 
 
 def _territory(rep: Rep) -> Territory:
@@ -101,9 +116,12 @@ def _territory(rep: Rep) -> Territory:
 class _Writer:
     """Stores accepted rows as inquiries and rejected rows in quarantine."""
 
-    def __init__(self, session: Session, reference: _Reference, *, now: datetime) -> None:
+    def __init__(
+        self, session: Session, reference: _Reference, *, profile: CompanyProfile, now: datetime
+    ) -> None:
         self.session = session
         self.reference = reference
+        self.profile = profile
         self.now = now
         self._open_quarantine: dict[str, list[QuarantinedRow]] = {}
 
@@ -154,8 +172,39 @@ class _Writer:
             ),
         ]
         self.session.add(inquiry)
+        self._book_call_at_receipt(inquiry)
         self._supersede_quarantine(row.external_id, inquiry)
         return inquiry
+
+    def _book_call_at_receipt(self, inquiry: Inquiry) -> None:
+        """An inquiry asking for a call gets one at once, by the rules; no packet is awaited."""
+        country, region = self.reference.calendars.get(inquiry.rep_id or 0, ("", ""))
+        booking = at_receipt(
+            self.profile.follow_up,
+            Terms(
+                response=inquiry.response,
+                timeframe=inquiry.timeframe,
+                urgency=inquiry.urgency,
+                country=country or self.profile.default_country,
+                region=region,
+            ),
+            received=inquiry.received_at.date(),
+        )
+        if booking is None:
+            return
+        self.session.add(
+            FollowUp(
+                inquiry=inquiry,
+                rep_id=inquiry.rep_id,
+                due_on=booking.due_on,
+                reason=booking.reason,
+                basis=booking.basis,
+                days=booking.days,
+                created_at=self.now,
+            )
+        )
+        inquiry.next_call_on, inquiry.next_call_rep_id = booking.due_on, inquiry.rep_id
+        inquiry.next_call_reason = booking.reason
 
     def watch_quarantine(self, external_ids: Collection[str]) -> None:
         """Load the open quarantined rows an accepted row of these ids will supersede."""
@@ -228,7 +277,7 @@ def import_inquiries(
     for start in range(0, len(file.rows), CHUNK_ROWS):
         chunk = file.rows[start : start + CHUNK_ROWS]
         _import_chunk(
-            _Writer(uow.session, reference, now=now),
+            _Writer(uow.session, reference, profile=profile, now=now),
             chunk,
             validator=validator,
             source=path.name,
@@ -307,7 +356,7 @@ def retry_quarantined(
             f"unknown field {', '.join(unknown)}; fields are: {', '.join(sorted(allowed))}"
         )
     reference = _Reference.load(uow.session)
-    writer = _Writer(uow.session, reference, now=now)
+    writer = _Writer(uow.session, reference, profile=profile, now=now)
     held.fixes = {**held.fixes, **fixes}
     fields = {**held.raw, **held.fixes}
     result = RowValidator(profile=profile, product_codes=set(reference.products)).validate(fields)

@@ -184,7 +184,8 @@ class PacketData:
     products: tuple[Product, ...]
     enclosures: tuple[Enclosure, ...]
     rep: Rep
-    call_date: datetime.date
+    # When the rep calls; None when the rules book no call (only collecting literature).
+    call_date: datetime.date | None
     product_range: tuple[Product, ...]
     ranking: Ranking = Ranking()
     envelope: str

@@ -12,6 +12,7 @@ from fulfilment.batch.atomic import atomic_write
 from fulfilment.batch.mailroom import scan_packets
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput, LitcenterError
+from fulfilment.settings import CompanyProfile
 from fulfilment.states import ScanOutcome
 
 TIMEOUT_SECONDS = 60.0
@@ -22,10 +23,12 @@ def sent_marker(eml: Path) -> Path:
     return eml.with_suffix(".sent")
 
 
-def record_emails_sent(uow: UnitOfWork, email_dir: Path, *, now: datetime) -> int:
+def record_emails_sent(
+    uow: UnitOfWork, email_dir: Path, *, profile: CompanyProfile, now: datetime
+) -> int:
     """Mark each packet whose message went out as mailed, once; returns how many were new."""
     numbers = sorted(marker.stem for marker in email_dir.glob("*.sent"))
-    outcomes = scan_packets(uow, numbers, now=now)
+    outcomes = scan_packets(uow, numbers, profile=profile, now=now)
     return sum(outcome["outcome"] == ScanOutcome.MAILED for outcome in outcomes)
 
 

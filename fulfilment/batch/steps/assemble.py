@@ -276,8 +276,13 @@ def _email_packets(
 def _email_body(packet: render.PacketData) -> str:
     greeting = f"Dear {packet.recipient.name}," if packet.recipient.name else "Dear Sir or Madam,"
     listed = "\n".join(f"  - {item.title}" for item in packet.enclosed)
+    call = (
+        f"{packet.rep.name} will call you around {packet.call_date:%d %B %Y}."
+        if packet.call_date
+        else f"{packet.rep.name} is glad to answer your questions."
+    )
     return (
         f"{greeting}\n\nthank you for your inquiry. Attached, in one PDF, is our letter with:\n"
-        f"{listed}\n\n{packet.rep.name} will call you around {packet.call_date:%d %B %Y}.\n\n"
+        f"{listed}\n\n{call}\n\n"
         f"{packet.company.name}\n{packet.company.phone}\n"
     )

@@ -3,18 +3,19 @@
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from itertools import groupby
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from fulfilment.batch.lookup import require_batch
 from fulfilment.batch.views import owed_by_earlier_packet, printed_by, separate_cover_items
+from fulfilment.calls.next_call import refresh_next_call
+from fulfilment.calls.schedule import Terms, packet_call
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import LitcenterError
-from fulfilment.followups import call_due, most_urgent
 from fulfilment.models import (
     Batch,
     Contact,
@@ -24,6 +25,7 @@ from fulfilment.models import (
     Packet,
     PacketInquiry,
     PacketItem,
+    Rep,
 )
 from fulfilment.render.stationery import label_sheet
 from fulfilment.settings import CompanyProfile
@@ -73,22 +75,16 @@ def commit_batch(
     printed = session.scalars(select(Packet.number).where(in_batch, Packet.channel == "print"))
     lock_for_picking(session, [*printed, *separate])
     last = session.scalar(select(func.max(Packet.position)).where(in_batch)) or 0
-    # The due date turns only on these two flags: four calls, not one per packet.
-    due = {
-        (rush, domestic): call_due(batch.business_date, rush=rush, domestic=domestic)
-        for rush in (True, False)
-        for domestic in (True, False)
-    }
     # A slice of packets at a time inside the one transaction, every lock taken above:
     # memory stays at one slice's allocations, events and calls however big the day is.
+    follow_ups = 0
     for start in range(0, last, _SLICE_PACKETS):
-        _commit_slice(
+        follow_ups += _commit_slice(
             session,
             batch,
             Packet.position > start,
             Packet.position <= start + _SLICE_PACKETS,
-            due=due,
-            home_country=profile.default_country,
+            profile=profile,
             now=now,
         )
     if separate:
@@ -142,30 +138,33 @@ def commit_batch(
     packets = session.scalar(select(func.count()).select_from(Packet).where(in_batch)) or 0
     batch.status, batch.updated_at = BatchStatus.COMMITTED, now
     uow.commit()
-    return CommitResult(packets=packets, follow_ups=packets, warnings=warnings)
+    return CommitResult(packets=packets, follow_ups=follow_ups, warnings=warnings)
 
 
 def _commit_slice(
     session: Session,
     batch: Batch,
     *where: ColumnElement[bool],
-    due: dict[tuple[bool, bool], date],
-    home_country: str,
+    profile: CompanyProfile,
     now: datetime,
-) -> None:
+) -> int:
     """Pick the slice's printed packets; write their inquiries' timeline events and one
-    follow-up call per packet, due as its most urgent inquiry's, owned by that one's rep."""
+    follow-up call per packet, by the rule of the inquiry it makes soonest, owned by that
+    inquiry's rep, unless one of them has an open call already."""
+    in_slice = (Packet.batch_id == batch.id, *where)
     rows = session.execute(
         select(Packet.id, Packet.number, Packet.channel, PacketInquiry.inquiry_id,
-               Inquiry.urgency, Inquiry.rep_id, Contact.country)
+               Inquiry.response, Inquiry.timeframe, Inquiry.urgency, Inquiry.rep_id,
+               Contact.country, Rep.country.label("rep_country"), Rep.region.label("rep_region"))
         .join(PacketInquiry, PacketInquiry.packet_id == Packet.id)
         .join(Inquiry, PacketInquiry.inquiry_id == Inquiry.id)
         .join(Contact, Inquiry.contact_id == Contact.id)
-        .where(Packet.batch_id == batch.id, *where)
+        .outerjoin(Rep, Rep.id == Inquiry.rep_id)
+        .where(*in_slice)
         .order_by(Packet.position, PacketInquiry.position)
     ).all()  # fmt: skip
     if not rows:
-        return
+        return 0
     printed = list(dict.fromkeys(row.number for row in rows if row.channel == "print"))
     if printed:
         pick(session, printed, now=now)
@@ -178,18 +177,53 @@ def _commit_slice(
             for row in rows
         ],
     )  # fmt: skip
-    # The rows of each packet, one per inquiry it answers, in the order received.
-    per_packet = [list(answered) for _, answered in groupby(rows, key=lambda row: row.id)]
-    calls = [answered[most_urgent([r.urgency for r in answered])] for answered in per_packet]
-    session.execute(
-        insert(_FOLLOW_UP_TABLE),
-        [
-            {"inquiry_id": row.inquiry_id, "packet_id": row.id, "rep_id": row.rep_id,
-             "due_on": due[row.urgency == "rush", row.country == home_country],
-             "status": FollowUpStatus.OPEN, "created_at": now}
-            for row in calls
-        ],
+    slice_inquiries = (
+        select(PacketInquiry.inquiry_id).join(Packet, Packet.id == PacketInquiry.packet_id)
+        .where(*in_slice)
     )  # fmt: skip
+    called = set(
+        session.scalars(
+            select(FollowUp.inquiry_id).where(
+                FollowUp.status == FollowUpStatus.OPEN, FollowUp.inquiry_id.in_(slice_inquiries)
+            )
+        )
+    )
+    calls = []
+    # The rows of each packet, one per inquiry it answers, in the order received.
+    for _, group in groupby(rows, key=lambda row: row.id):
+        answered = list(group)
+        if called.intersection(row.inquiry_id for row in answered):
+            continue
+        chosen = packet_call(
+            profile.follow_up,
+            [_terms(row, profile.default_country) for row in answered],
+            printed=now.date(),
+            international=answered[0].country != profile.default_country,
+        )
+        if chosen is not None:
+            position, booking = chosen
+            row = answered[position]
+            calls.append(
+                {"inquiry_id": row.inquiry_id, "packet_id": row.id, "rep_id": row.rep_id,
+                 "due_on": booking.due_on, "reason": booking.reason, "basis": booking.basis,
+                 "days": booking.days, "attempt": 1, "status": FollowUpStatus.OPEN,
+                 "created_at": now}
+            )  # fmt: skip
+    if calls:
+        session.execute(insert(_FOLLOW_UP_TABLE), calls)
+    refresh_next_call(session, slice_inquiries)
+    return len(calls)
+
+
+def _terms(row: Any, home_country: str) -> Terms:
+    """What the call rules look at of one answered inquiry, in its rep's calendar."""
+    return Terms(
+        response=row.response,
+        timeframe=row.timeframe,
+        urgency=row.urgency,
+        country=row.rep_country or home_country,
+        region=row.rep_region or "",
+    )
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,9 @@ def test_the_batch_writes_every_file_and_books_every_effect(
 
     number = printed[0]["number"]
     with unit_of_work(url) as uow:
-        scanned = scan_packets(uow, [number.lower(), "P00000000-00000"], now=local_now(ZONE))
+        scanned = scan_packets(
+            uow, [number.lower(), "P00000000-00000"], profile=PROFILE, now=local_now(ZONE)
+        )
     assert scanned == [
         {"number": number, "outcome": "mailed"},
         {"number": "P00000000-00000", "outcome": "unknown packet number"},

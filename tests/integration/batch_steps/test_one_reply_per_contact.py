@@ -79,7 +79,7 @@ def answered_and_mailed(url: str, home: Path, out: Path, external_id: str) -> st
     first = run_steps(url, DAY, out, home=home, profile=PROFILE)
     number = str(packet_of(batch_view(url, first["batch_id"]), external_id)["number"])
     with unit_of_work(url) as uow:
-        scan_packets(uow, [number], now=MAILED)
+        scan_packets(uow, [number], profile=PROFILE, now=MAILED)
     return number
 
 

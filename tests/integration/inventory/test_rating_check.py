@@ -104,7 +104,8 @@ def test_adding_the_check_keeps_every_timeline_and_index(
 
     assert migrate(url) == head_revision()
 
-    assert (_rows(url), _indexes(url)) == (rows, indexes)
+    assert _rows(url) == rows
+    assert set(indexes) <= set(_indexes(url))
     with pytest.raises(IntegrityError):
         _rate(url, 11)
     with engine_for(url).connect() as connection:

@@ -1,0 +1,120 @@
+"""A rep hands their work to another: open calls, waiting inquiries and territory, in one go."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from fulfilment.calls.due import require_rep
+from fulfilment.calls.next_call import refresh_next_call
+from fulfilment.db import UnitOfWork
+from fulfilment.errors import BadInput
+from fulfilment.models import Event, FollowUp, Inquiry, Rep, RepHandover, TerritoryRule
+from fulfilment.states import FollowUpStatus, InquiryStatus
+from fulfilment.territory import KINDS
+
+# Inquiries whose rep has work still to do on them: waiting for their packet, or printed or
+# mailed with a call open.
+WAITING = (InquiryStatus.NEW, InquiryStatus.HELD, InquiryStatus.PLANNED)
+
+
+@dataclass(frozen=True)
+class Handover:
+    """What moved from one rep to another."""
+
+    from_rep: str
+    to_rep: str
+    retired: bool
+    calls: int
+    inquiries: int
+    territory: list[list[str]]
+
+
+def hand_over(
+    uow: UnitOfWork, old_code: str, new_code: str, *, retire: bool, now: datetime
+) -> Handover:
+    """Move OLD's open calls, the inquiries still in their hands and their territory to NEW,
+    noting who held them; with `retire`, OLD is never assigned again. Nothing is deleted:
+    OLD's calls made stay OLD's, for the reports."""
+    session = uow.session
+    old, new = require_rep(session, old_code), require_rep(session, new_code)
+    if old.id == new.id:
+        raise BadInput(f"{old.code} cannot hand over to themselves; name another rep")
+    if not new.active:
+        raise BadInput(f"{new.code} is retired and takes no work; name an active rep")
+    if not old.active:
+        raise BadInput(f"{old.code} is already retired; their work went to another rep then")
+    territory = _merged_territory(session, old, new)
+    held = select(FollowUp.inquiry_id).where(
+        FollowUp.rep_id == old.id, FollowUp.status == FollowUpStatus.OPEN
+    )
+    moved = (Inquiry.rep_id == old.id) & (Inquiry.status.in_(WAITING) | Inquiry.id.in_(held))
+    inquiry_ids = list(session.scalars(select(Inquiry.id).where(moved)))
+    held_by_old = (FollowUp.rep_id == old.id, FollowUp.status == FollowUpStatus.OPEN)
+    calls = session.scalar(select(func.count()).where(*held_by_old)) or 0
+    session.execute(
+        update(FollowUp).where(*held_by_old).values(rep_id=new.id, handed_from_rep_id=old.id),
+        execution_options={"synchronize_session": False},
+    )
+    session.execute(
+        update(Inquiry).where(Inquiry.id.in_(inquiry_ids)).values(rep_id=new.id),
+        execution_options={"synchronize_session": False},
+    )
+    session.add_all(
+        Event(inquiry_id=inquiry_id, at=now, kind="handed over",
+              detail=f"from rep {old.code} to rep {new.code}")
+        for inquiry_id in inquiry_ids
+    )  # fmt: skip
+    refresh_next_call(session, inquiry_ids)
+    for rule in territory:
+        rule.rep_id = new.id
+    if retire:
+        old.active, old.retired_at = False, now
+    moved_territory = [[rule.kind, rule.value] for rule in territory]
+    session.add(
+        RepHandover(
+            from_rep_id=old.id,
+            to_rep_id=new.id,
+            retired=retire,
+            calls=calls,
+            inquiries=len(inquiry_ids),
+            territory=moved_territory,
+            at=now,
+        )
+    )
+    uow.commit()
+    return Handover(old.code, new.code, retire, calls, len(inquiry_ids), moved_territory)
+
+
+def _merged_territory(session: Session, old: Rep, new: Rep) -> list[TerritoryRule]:
+    """OLD's territory rules that move to NEW; refused when the two cannot be one territory.
+
+    A territory is every kind's values at once (country AND region AND ...), so NEW can take
+    OLD's only when NEW has none yet, or when the two differ in one kind alone: then that
+    kind's values together cover exactly what both covered.
+    """
+    reps = {
+        rep.id: rep
+        for rep in session.scalars(
+            select(Rep).where(Rep.id.in_([old.id, new.id])).options(selectinload(Rep.territory))
+        )
+    }
+    theirs, ours = reps[old.id].territory, reps[new.id].territory
+    if not ours or not theirs:
+        return list(theirs)
+    differing = [
+        kind
+        for kind in KINDS
+        if {r.value for r in theirs if r.kind == kind} != {r.value for r in ours if r.kind == kind}
+    ]
+    if len(differing) > 1:
+        raise BadInput(
+            f"{new.code}'s territory and {old.code}'s differ in {' and '.join(differing)}, so "
+            f"together they are no one territory; hand over to a rep without a territory, or "
+            "change the territories in the reps file first"
+        )
+    kept = {(r.kind, r.value) for r in ours}
+    duplicates = [r for r in theirs if (r.kind, r.value) in kept]
+    # NEW has these already; OLD keeps its copy, so nothing is deleted and the pair stays unique.
+    return [r for r in theirs if r not in duplicates]
