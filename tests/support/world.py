@@ -50,12 +50,19 @@ def center(url: str, home: Path, profile: CompanyProfile = PROFILE) -> Iterator[
                 os.environ[name] = value
 
 
-def demo_world(url: str, home: Path, *, profile: CompanyProfile = PROFILE) -> dict[str, int]:
-    """Load the bundled demo files; returns how many inquiries were accepted."""
+def reference_world(url: str, home: Path, *, profile: CompanyProfile = PROFILE) -> None:
+    """Load the bundled demo's products, reps and literature, but none of its inquiries."""
     now = local_now(profile.timezone)
     with as_file(files("fulfilment").joinpath("demo_data")) as folder, unit_of_work(url) as uow:
         import_products(uow, folder / "products.csv")
         import_reps(uow, folder / "reps.csv")
         import_literature(uow, folder / "literature.csv", home=home, now=now)
+
+
+def demo_world(url: str, home: Path, *, profile: CompanyProfile = PROFILE) -> dict[str, int]:
+    """Load the bundled demo files; returns how many inquiries were accepted."""
+    reference_world(url, home, profile=profile)
+    now = local_now(profile.timezone)
+    with as_file(files("fulfilment").joinpath("demo_data")) as folder, unit_of_work(url) as uow:
         summary = import_inquiries(uow, folder / "inquiries.csv", profile=profile, now=now)
     return {"accepted": summary.accepted}
