@@ -321,10 +321,10 @@ def _legend(chart: Chart, width: float, rows: int) -> Legend:
     return legend
 
 
-def _chart(chart: Chart) -> list[Flowable]:
-    heading = _styled(chart.title, _HEADING)
+def chart_drawing(chart: Chart) -> Drawing | None:
+    """The chart drawn as wide as the page's text, or None when it has no value to show."""
     if not _has_values(chart):
-        return [KeepTogether([heading, _styled("nothing to chart in this period", _NOTE)])]
+        return None
     plot_width = _WIDTH - _PLOT_LEFT - _PLOT_RIGHT
     labels = _Labels(chart.categories, plot_width)
     several = len(chart.series) > 1
@@ -343,6 +343,14 @@ def _chart(chart: Chart) -> list[Flowable]:
         legend = _legend(chart, plot_width, legend_rows)
         legend.x, legend.y = _PLOT_LEFT, legend_rows * _LEGEND_ROW + 2
         drawing.add(legend)
+    return drawing
+
+
+def _chart(chart: Chart) -> list[Flowable]:
+    heading = _styled(chart.title, _HEADING)
+    drawing = chart_drawing(chart)
+    if drawing is None:
+        return [KeepTogether([heading, _styled("nothing to chart in this period", _NOTE)])]
     return [KeepTogether([heading, drawing])]
 
 
