@@ -1,5 +1,6 @@
 """Reports as PDF: what a reader finds on the pages, tables over pages, charts and their gaps."""
 
+from dataclasses import replace
 from datetime import date
 from io import BytesIO
 
@@ -22,15 +23,13 @@ USAGE = Table(
 )
 
 
-def _report(**changes: object) -> Report:
-    values: dict[str, object] = {
-        "name": "usage",
-        "title": "Literature usage",
-        "period": "March 2026",
-        "company": "Example Industries",
-        "tables": (USAGE,),
-    }
-    return Report(**(values | changes))  # type: ignore[arg-type]
+BASE = Report(
+    name="usage",
+    title="Literature usage",
+    period="March 2026",
+    company="Example Industries",
+    tables=(USAGE,),
+)
 
 
 def _pages(report: Report) -> list[str]:
@@ -57,7 +56,7 @@ def _drawn(chart: Chart) -> list[Placed]:
 
 
 def test_title_block_headers_and_cells_print_as_given() -> None:
-    (page,) = _pages(_report())
+    (page,) = _pages(BASE)
 
     assert page.startswith("Literature usage Example Industries March 2026")
     assert "Code Title Copies Cost (EUR) Last sent" in page
@@ -71,7 +70,7 @@ def test_a_long_table_runs_over_pages_with_its_header_on_each() -> None:
     rows = tuple((f"L-{n:03d}", f"Brochure {n}", n, date(2026, 3, 1)) for n in range(200))
     table = Table("Copies sent", ("Code", "Title", "Copies", "Sent on"), rows)
 
-    pages = _pages(_report(tables=(table,)))
+    pages = _pages(replace(BASE, tables=(table,)))
 
     assert len(pages) > 2
     for number, page in enumerate(pages, start=1):
@@ -84,7 +83,7 @@ def test_a_long_table_runs_over_pages_with_its_header_on_each() -> None:
 def test_an_empty_table_says_so() -> None:
     table = Table("Backorders", ("Code", "Copies"), ())
 
-    (page,) = _pages(_report(tables=(table, USAGE)))
+    (page,) = _pages(replace(BASE, tables=(table, USAGE)))
 
     assert "Backorders none in this period Literature usage" in page
     assert "Code Copies" not in page
@@ -102,7 +101,7 @@ def test_a_year_of_weeks_with_gaps_prints_thinned_turned_labels_unit_and_legend(
         unit="days",
     )
 
-    (page,) = _pages(_report(tables=(), charts=(chart,)))
+    (page,) = _pages(replace(BASE, tables=(), charts=(chart,)))
 
     assert "Turnaround per stage" in page
     assert "days" in page and "intake to plan" in page and "plan to mail" in page
@@ -130,7 +129,7 @@ def test_a_chart_without_values_says_there_is_nothing_to_chart() -> None:
     empty = Chart("Costs per week", "bar", WEEKS, (Series("cost", (None,) * 52),), unit="EUR")
     blank = Chart("Ratings", "line", (), ())
 
-    (page,) = _pages(_report(tables=(), charts=(empty, blank)))
+    (page,) = _pages(replace(BASE, tables=(), charts=(empty, blank)))
 
     assert "Costs per week nothing to chart in this period" in page
     assert "Ratings nothing to chart in this period" in page
@@ -146,7 +145,7 @@ def test_bars_with_a_missing_value_and_chinese_categories_print() -> None:
         unit="inquiries",
     )
 
-    (page,) = _pages(_report(tables=(), charts=(chart,)))
+    (page,) = _pages(replace(BASE, tables=(), charts=(chart,)))
 
     assert "Trade show" in page and "微信" in page and "Website" in page
     assert "inquiries" in page and "2025" in page and "2026" in page

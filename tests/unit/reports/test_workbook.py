@@ -1,6 +1,7 @@
 """Reports as workbooks: the sheets Excel shows, values as their types, no formulas from text."""
 
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 from io import BytesIO
 
@@ -28,17 +29,15 @@ SOURCES = Chart(
 )
 
 
-def _report(**changes: object) -> Report:
-    values: dict[str, object] = {
-        "name": "usage",
-        "title": "Literature usage",
-        "period": "March 2026",
-        "company": "Example Industries",
-        "tables": (USAGE,),
-        "charts": (SOURCES,),
-        "figures": {"packets": 1200, "late_share": 0.25, "busiest": "Website", "by_week": {}},
-    }
-    return Report(**(values | changes))  # type: ignore[arg-type]
+BASE = Report(
+    name="usage",
+    title="Literature usage",
+    period="March 2026",
+    company="Example Industries",
+    tables=(USAGE,),
+    charts=(SOURCES,),
+    figures={"packets": 1200, "late_share": 0.25, "busiest": "Website", "by_week": {}},
+)
 
 
 def _book(report: Report) -> Workbook:
@@ -46,7 +45,7 @@ def _book(report: Report) -> Workbook:
 
 
 def test_summary_then_a_sheet_per_table_then_charts() -> None:
-    book = _book(_report())
+    book = _book(BASE)
 
     assert book.sheetnames == ["Summary", "Literature usage", "Charts"]
     rows = [row for row in book["Summary"].iter_rows(values_only=True) if any(row)]
@@ -61,7 +60,7 @@ def test_summary_then_a_sheet_per_table_then_charts() -> None:
 
 
 def test_cells_keep_their_types_under_a_bold_frozen_header() -> None:
-    sheet = _book(_report())["Literature usage"]
+    sheet = _book(BASE)["Literature usage"]
 
     assert [cell.value for cell in sheet[1]] == list(USAGE.columns)
     assert all(cell.font.b for cell in sheet[1])
@@ -75,7 +74,7 @@ def test_cells_keep_their_types_under_a_bold_frozen_header() -> None:
 
 
 def test_text_that_looks_like_a_formula_stays_text() -> None:
-    data = report_workbook(_report())
+    data = report_workbook(BASE)
     sheet = load_workbook(BytesIO(data))["Literature usage"]
 
     typed = (("F2", LINK), ("F3", "-2+3"), ("B4", "@SUM(A1:A9)"), ("F4", "+44 20 7946 0000"))
@@ -91,7 +90,7 @@ def test_text_that_looks_like_a_formula_stays_text() -> None:
 
 def test_each_chart_is_a_native_chart_beside_its_data() -> None:
     trend = Chart("Calls per week", "line", ("W01", "W02"), (Series("calls", (4, None)),))
-    data = report_workbook(_report(charts=(SOURCES, trend)))
+    data = report_workbook(replace(BASE, charts=(SOURCES, trend)))
 
     sheet = load_workbook(BytesIO(data))["Charts"]
 
@@ -113,7 +112,7 @@ def test_each_chart_is_a_native_chart_beside_its_data() -> None:
 
 def test_a_chart_without_values_is_noted_not_drawn() -> None:
     empty = Chart("Costs", "line", ("W01", "W02"), (Series("cost", (None, None)),))
-    data = report_workbook(_report(charts=(empty,)))
+    data = report_workbook(replace(BASE, charts=(empty,)))
 
     sheet = load_workbook(BytesIO(data))["Charts"]
 
@@ -123,7 +122,7 @@ def test_a_chart_without_values_is_noted_not_drawn() -> None:
 
 
 def test_a_report_without_charts_has_no_charts_sheet() -> None:
-    assert _book(_report(charts=())).sheetnames == ["Summary", "Literature usage"]
+    assert _book(replace(BASE, charts=())).sheetnames == ["Summary", "Literature usage"]
 
 
 def test_sheet_names_are_valid_short_and_unique() -> None:
@@ -137,7 +136,7 @@ def test_sheet_names_are_valid_short_and_unique() -> None:
         Table("***", ("Code",), ()),
     )
 
-    names = _book(_report(tables=tables)).sheetnames
+    names = _book(replace(BASE, tables=tables)).sheetnames
 
     assert names == [
         "Summary",
