@@ -241,6 +241,7 @@ def _fit_axis(chart: VerticalBarChart | HorizontalLineChart, labels: _Labels) ->
     values.labels.fontName = LATIN
     values.labels.fontSize = _LABEL_SIZE
     values.labelTextFormat = _axis_number
+    values.rangeRound = "ceiling"
     values.visibleGrid = 1
     values.gridStrokeColor = colors.HexColor("#e3e7ec")
 
