@@ -1,9 +1,11 @@
 """Any report as a PDF: its title block, each chart drawn as vectors, each table on pages."""
 
 import math
+import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from io import BytesIO
 from typing import Any
 
@@ -108,19 +110,22 @@ class _NumberedCanvas(PrintCanvas):
         )
 
 
+@cache
+def _cjk(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+
+
 def _styled(text: object, style: ParagraphStyle) -> Paragraph:
     """User text as a paragraph that prints it literally, breaking Chinese between characters."""
     plain = one_line("" if text is None else str(text))
-    if needs_cjk(plain):
-        style = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
-    return Paragraph(markup(plain), style)
+    return Paragraph(markup(plain), _cjk(style) if needs_cjk(plain) else style)
 
 
 def _is_number(value: object) -> bool:
     return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
 
-def cell_text(value: object) -> str:
+def _cell_text(value: object) -> str:
     """A cell as printed: grouped digits, two decimals for fractions, ISO dates, yes or no."""
     if value is None:
         return ""
@@ -146,12 +151,20 @@ def _numeric_columns(table: ReportTable) -> list[bool]:
     ]
 
 
+def _shown_width(text: str) -> int:
+    """About how many Latin characters wide `text` prints; Chinese characters count two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
 def _column_widths(table: ReportTable) -> list[float]:
     lengths = [
-        max(len(cell_text(cell)) for cell in (heading, *column))
+        max(_shown_width(_cell_text(cell)) for cell in (heading, *column))
         for heading, column in zip(table.columns, zip(*table.rows, strict=True), strict=True)
     ]
-    words = [max(len(word) for word in f"{heading} ".split(" ")) + 2 for heading in table.columns]
+    words = [
+        max(_shown_width(word) for word in f"{heading} ".split(" ")) + 2
+        for heading in table.columns
+    ]
     weights = [
         max(min(length, _WIDEST), _NARROWEST, word)
         for length, word in zip(lengths, words, strict=True)
@@ -170,7 +183,7 @@ def _table(table: ReportTable) -> list[Flowable]:
     ]
     body = [
         [
-            _styled(cell_text(cell), _NUMBER if number else _TEXT)
+            _styled(_cell_text(cell), _NUMBER if number else _TEXT)
             for cell, number in zip(row, numeric, strict=True)
         ]
         for row in table.rows

@@ -7,6 +7,7 @@ from io import BytesIO
 from pypdf import PdfReader
 from reportlab.graphics.shapes import Group, PolyLine, Shape, String
 from reportlab.graphics.widgetbase import Widget
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from fulfilment.render.report import chart_drawing, render_report
 from fulfilment.reports.model import Chart, Report, Series, Table
@@ -64,6 +65,21 @@ def test_title_block_headers_and_cells_print_as_given() -> None:
     assert "产品总目录" in page.replace(" ", "")
     assert "<b>Pumps & Co</b> {{ 7*7 }} 0 0.00" in page
     assert page.endswith("page 1 of 1")
+
+
+def test_numbers_line_up_on_the_right_and_text_on_the_left() -> None:
+    placed: dict[str, float] = {}
+
+    def seen(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        placed[text.strip()] = cm[4] + tm[4]
+
+    PdfReader(BytesIO(render_report(BASE))).pages[0].extract_text(visitor_text=seen)
+
+    def right(text: str, font: str = "Helvetica") -> float:
+        return round(placed[text] + float(stringWidth(text, font, 8)), 1)
+
+    assert right("Copies", "Helvetica-Bold") == right("1,234") == right("12") == right("0")
+    assert placed["Title"] == placed["Full product catalogue"] == placed["产品总目录"]
 
 
 def test_a_long_table_runs_over_pages_with_its_header_on_each() -> None:
