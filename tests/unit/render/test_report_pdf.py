@@ -9,7 +9,8 @@ from reportlab.graphics.shapes import Group, PolyLine, Shape, String
 from reportlab.graphics.widgetbase import Widget
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from fulfilment.render.report import chart_drawing, render_report
+from fulfilment.render import render_report
+from fulfilment.render.report import chart_drawing
 from fulfilment.reports.model import Chart, Report, Series, Table
 
 WEEKS = tuple(f"2026-W{week:02d}" for week in range(1, 53))
