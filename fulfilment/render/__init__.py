@@ -36,6 +36,7 @@ from fulfilment.render.packet import (
 )
 from fulfilment.render.pick_list import PickTotals, batch_totals, pick_totals, render_pick_list
 from fulfilment.render.ranking import rank_suggestions
+from fulfilment.render.report import render_report
 from fulfilment.render.stamp import stamp_page_note
 
 __all__ = [
@@ -72,5 +73,6 @@ __all__ = [
     "render_letters",
     "render_packets",
     "render_pick_list",
+    "render_report",
     "stamp_page_note",
 ]
