@@ -240,9 +240,8 @@ def inquiry_show_command(
 def _packet_line(packet: dict[str, str | None] | None) -> str:
     if packet is None:
         return "none yet"
-    mailed = packet["mailed_at"] or packet["printed_at"]
-    when = f", {'mailed' if packet['mailed_at'] else 'printed'} {mailed[:10]}" if mailed else ""
-    return f"{packet['number']} ({packet['status']}{when})"
+    when = packet["mailed_at"] if packet["status"] == "mailed" else packet["printed_at"]
+    return f"{packet['number']} ({packet['status']}{f' {when[:10]}' if when else ''})"
 
 
 def _next_call_line(call: dict[str, str | None] | None) -> str:

@@ -36,6 +36,9 @@ class BatchOutcome:
     unbalanced: dict[tuple[str, str], tuple[int, int]]
     pages: dict[str, int]
     follow_ups: dict[str, int]
+    # The calls each packet should book: none when all its inquiries only collect literature
+    # or one of them asked for a call (booked at import), else one.
+    calls_owed: dict[str, int]
     leftovers: list[str]
 
     @property
@@ -60,8 +63,8 @@ class BatchOutcome:
             ),
             (self.pages["letters"] >= 2 * self.printed, "letters missing"),
             (
-                self.follow_ups == {number: 1 for number in self.numbers.values()},
-                "not one follow-up call per packet",
+                self.follow_ups == {n: 1 for n, owed in self.calls_owed.items() if owed},
+                "not one follow-up call per packet that owes one",
             ),
             (not self.leftovers, f"left in the output folder: {self.leftovers}"),
         ]
@@ -76,7 +79,8 @@ def batch_outcome(url: str) -> BatchOutcome:
             select(Batch.business_date, Batch.status, Batch.out_dir).order_by(Batch.business_date)
         ).all()
         packets = session.execute(
-            select(Inquiry.external_id, Packet.number, Packet.channel)
+            select(Inquiry.external_id, Packet.number, Packet.channel, Inquiry.response,
+                   Inquiry.urgency)
             .join(PacketInquiry, PacketInquiry.packet_id == Packet.id)
             .join(Inquiry, PacketInquiry.inquiry_id == Inquiry.id)
             .order_by(Packet.number, PacketInquiry.position)
@@ -94,11 +98,15 @@ def batch_outcome(url: str) -> BatchOutcome:
             )
         }
     folders = {Path(out_dir) for _, _, out_dir in batches if out_dir}
+    asked_for_a_call = {row.number for row in packets if row.response in ("call", "both")}
+    collecting = {row.number for row in packets if row.urgency == "info"} - {
+        row.number for row in packets if row.urgency != "info"
+    }
     return BatchOutcome(
         batches=[(day.isoformat(), status) for day, status, _ in batches],
-        numbers={str(external_id): number for external_id, number, _ in packets},
-        packets_per_inquiry=dict(Counter(str(external_id) for external_id, _, _ in packets)),
-        printed=len({number for _, number, channel in packets if channel == "print"}),
+        numbers={str(row.external_id): row.number for row in packets},
+        packets_per_inquiry=dict(Counter(str(row.external_id) for row in packets)),
+        printed=len({row.number for row in packets if row.channel == "print"}),
         stock={key: (on_hand, reserved) for key, (on_hand, reserved, _) in stock.items()},
         unbalanced={
             key: (on_hand, ledger)
@@ -110,6 +118,9 @@ def batch_outcome(url: str) -> BatchOutcome:
             for feed in PRINTER_FEEDS
         },
         follow_ups=dict(follow_ups),
+        calls_owed={
+            row.number: int(row.number not in asked_for_a_call | collecting) for row in packets
+        },
         leftovers=sorted(
             str(path.relative_to(folder))
             for folder in folders

@@ -50,13 +50,17 @@ def center(url: str, home: Path, profile: CompanyProfile = PROFILE) -> Iterator[
                 os.environ[name] = value
 
 
-def reference_world(url: str, home: Path, *, profile: CompanyProfile = PROFILE) -> None:
-    """Load the bundled demo's products, reps and literature, but none of its inquiries."""
+def reference_world(
+    url: str, home: Path, *, profile: CompanyProfile = PROFILE, literature: bool = True
+) -> None:
+    """Load the bundled demo's products, reps and (unless told not to) literature, but none of
+    its inquiries."""
     now = local_now(profile.timezone)
     with as_file(files("fulfilment").joinpath("demo_data")) as folder, unit_of_work(url) as uow:
         import_products(uow, folder / "products.csv")
         import_reps(uow, folder / "reps.csv")
-        import_literature(uow, folder / "literature.csv", home=home, now=now)
+        if literature:
+            import_literature(uow, folder / "literature.csv", home=home, now=now)
 
 
 def demo_world(url: str, home: Path, *, profile: CompanyProfile = PROFILE) -> dict[str, int]:

@@ -82,7 +82,7 @@ def test_demo_then_batch_commands(cli: Cli, tmp_path: Path) -> None:
 def test_batch_errors_are_one_line(cli: Cli) -> None:
     assert cli("init").code == 0
     for args, fragment in [
-        (("batch", "run", "--date", "tomorrow"), "not a date"),
+        (("batch", "run", "--date", "next week"), "'next week' is not a day"),
         (("batch", "show", "99"), "no batch 99"),
         (("batch", "reprint", "P1"), "no packet P1"),
         (("preview", "5", "--out", "/tmp/x"), "no inquiry 5"),
@@ -158,5 +158,6 @@ def test_a_repeat_inquirer_is_sent_only_what_is_new_unless_staff_ask_for_a_resen
     assert items["BR-PUMPS"]["status"] == "skipped" and "already_sent" in items["BR-PUMPS"]
     shown = cli("inquiry", "show", str(second_id))
     assert shown.code == 0, shown.stderr
-    assert re.search(rf"packet\s+{packet['number']} \(printed\)", shown.stdout), shown.stdout
+    printed = rf"packet\s+{packet['number']} \(printed \d{{4}}-\d\d-\d\d\)"
+    assert re.search(printed, shown.stdout), shown.stdout
     assert "resend" in shown.stdout, "the timeline shows staff's request"

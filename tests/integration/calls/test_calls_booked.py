@@ -37,8 +37,11 @@ def row(external_id: str, name: str, *, country: str = "US", response: str = "ma
     )
 
 
-def world(url: str, home: Path, rows: list[str], *, now: datetime) -> None:
-    reference_world(url, home)
+def world(
+    url: str, home: Path, rows: list[str], *, now: datetime, literature: bool = True
+) -> None:
+    reference_world(url, home, literature=literature)
+    home.mkdir(parents=True, exist_ok=True)
     path = home / "inquiries.csv"
     path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
     with unit_of_work(url) as uow:
