@@ -67,6 +67,7 @@ def sheet(
         f"Call sheet for {rep or 'all reps'}, {through}: {len(calls)} calls -> {target}",
         markup=False,
         highlight=False,
+        soft_wrap=True,
     )
 
 
@@ -96,5 +97,8 @@ def ics(
         emit_json({"file": str(target), "calls": len(calls), "rep": rep})
         return
     console.print(
-        f"Calendar for {rep}: {len(calls)} open calls -> {target}", markup=False, highlight=False
+        f"Calendar for {rep}: {len(calls)} open calls -> {target}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
     )
