@@ -88,12 +88,8 @@ def test_a_block_names_whom_to_call_what_they_asked_and_what_went() -> None:
 
 
 def test_how_overdue_a_call_is_is_counted_from_the_sheet_s_day() -> None:
-    (page,) = pages_of(
-        render_call_sheet(
-            [a_call(1, due=date(2026, 11, 26)), a_call(2, due=DAY)],
-            rep=REP, day=DAY, company="Example",
-        )  # fmt: skip
-    )
+    calls = [a_call(1, due=date(2026, 11, 26)), a_call(2, due=DAY)]
+    (page,) = pages_of(render_call_sheet(calls, rep=REP, day=DAY, company="Example"))
     assert "5 days overdue" in page
     assert "today" in page
 
