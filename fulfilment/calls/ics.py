@@ -28,7 +28,7 @@ def _description(call: CallContext) -> str:
     if call.contact.email:
         lines.append(f"E-mail: {call.contact.email}")
     if call.reason:
-        lines.append(f"Why: {call.reason}" + (f" (try {call.attempt})" if call.attempt > 1 else ""))
+        lines.append(f"Why: {call.reason}")
     products = "; ".join(f"{p.code} {p.name}" for p in call.products)
     lines.append(f"Products: {products or 'none named'}")
     packet = call.packet

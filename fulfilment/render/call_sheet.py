@@ -74,7 +74,7 @@ def _due_line(call: CallContext, day: date, rep: RepInfo | None) -> str:
     parts = [f"<b>Due {_day(call.due_on)}, {when}</b>", f"call {call.id}"]
     if call.reason:
         parts.append(str(markup(call.reason)))
-    if call.attempt > 1:
+    if call.attempt > 1 and not call.reason.startswith("try"):
         parts.append(f"try {call.attempt}")
     if rep is None and call.rep is not None:
         parts.append(f"for {markup(call.rep.name)} ({markup(call.rep.code)})")

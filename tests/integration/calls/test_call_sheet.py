@@ -39,7 +39,7 @@ def test_the_sheet_tells_the_rep_whom_to_call_about_what(world: CallWorld) -> No
     (page,) = sheet_pages(world.url, MARIA)
     jane = page[page.index("Jane Cooper") : page.index("Jenny Wilson")]
     for expected in (
-        "+1 510 555 0101", "Bayview Foods", "4 days overdue", "try 2",
+        "+1 510 555 0101", "Bayview Foods", "4 days overdue", "try 2 of 4",
         # Both inquiries the packet answers, with what each asked.
         "WEB-1001", "PMP-250 Process Pump PP-250", "VLV-40 Butterfly Valve BF-40",
         "WEB-1016", "SNS-P1 Pressure Sensor PS-1", "Wants pricing too",
@@ -47,6 +47,7 @@ def test_the_sheet_tells_the_rep_whom_to_call_about_what(world: CallWorld) -> No
         "2026-11-25 10:15 · no answer · rating 3 · line busy all morning",
     ):  # fmt: skip
         assert expected in jane, expected
+    assert jane.count("try 2") == 1
     jenny = page[page.index("Jenny Wilson") :]
     assert "not yet scanned as mailed" in jenny
     assert "Backordered, to follow: BR-PLANTWATCH" in jenny
