@@ -6,11 +6,11 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from fulfilment.calls.due import require_rep
 from fulfilment.calls.next_call import refresh_next_call
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput
 from fulfilment.models import Event, FollowUp, Inquiry, Rep, RepHandover, TerritoryRule
+from fulfilment.reps import require_rep
 from fulfilment.states import FollowUpStatus, InquiryStatus
 from fulfilment.territory import KINDS
 

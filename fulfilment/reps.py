@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from fulfilment.by_code import stored_or_added
 from fulfilment.calls.calendar import known_region
 from fulfilment.db import UnitOfWork
-from fulfilment.errors import BadInput
+from fulfilment.errors import BadInput, NotFound
 from fulfilment.intake.reader import RawRow, column_lengths, read_reference_rows
 from fulfilment.models import FollowUp, Rep, TerritoryRule
 from fulfilment.states import FollowUpStatus
@@ -91,6 +91,20 @@ def _check_calendars(path: Path, rows: list[RawRow]) -> None:
             f"{path.name}: {'; '.join(problems)}; use ISO codes such as GB and GB-SCT's SCT; "
             "nothing was imported"
         )
+
+
+def require_rep(session: Session, code: str) -> Rep:
+    """The rep with this code (any case), else one line naming the reps there are."""
+    typed = code.strip()
+    rep = session.scalar(select(Rep).where(Rep.code == typed)) or session.scalar(
+        select(Rep).where(func.upper(Rep.code) == typed.upper())
+    )
+    if rep is None:
+        known = ", ".join(session.scalars(select(Rep.code).order_by(Rep.code).limit(20)))
+        raise NotFound(
+            f"no rep {code!r}; reps are {known or 'not loaded yet'} (see 'litcenter reps list')"
+        )
+    return rep
 
 
 def list_reps(session: Session) -> list[dict[str, Any]]:

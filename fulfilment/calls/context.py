@@ -17,7 +17,6 @@ from fulfilment.calls.sheet_data import (
     ProductAsked,
     RepInfo,
 )
-from fulfilment.errors import NotFound
 from fulfilment.intake.addresses import address_lines
 from fulfilment.models import (
     Contact,
@@ -27,8 +26,8 @@ from fulfilment.models import (
     Packet,
     PacketInquiry,
     PacketItem,
-    Rep,
 )
+from fulfilment.reps import require_rep
 from fulfilment.states import FollowUpStatus, ItemStatus
 from fulfilment.views import contact_address
 
@@ -36,26 +35,13 @@ from fulfilment.views import contact_address
 _SLICE = 500
 
 # Rep codes an unknown code's message names.
-_NAMED = 20
 
 _INQUIRY_LOADS = (
     selectinload(Inquiry.contact),
     selectinload(Inquiry.products).selectinload(InquiryProduct.product),
 )
 
-__all__ = ["CallContext", "open_calls", "require_rep"]
-
-
-def require_rep(session: Session, code: str) -> Rep:
-    """The rep with this code, else a NotFound naming the list."""
-    rep = session.scalar(select(Rep).where(Rep.code == code))
-    if rep is None:
-        known = ", ".join(session.scalars(select(Rep.code).order_by(Rep.code).limit(_NAMED)))
-        raise NotFound(
-            f"no rep {code!r}; reps are {known or 'not loaded yet'} "
-            "(load them with 'litcenter reps import FILE')"
-        )
-    return rep
+__all__ = ["CallContext", "open_calls"]
 
 
 def open_calls(

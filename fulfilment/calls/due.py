@@ -7,19 +7,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from fulfilment.errors import NotFound
 from fulfilment.models import Contact, FollowUp, Inquiry, Packet, PacketInquiry, Rep
+from fulfilment.reps import require_rep
 from fulfilment.states import FollowUpStatus
-
-
-def require_rep(session: Session, code: str) -> Rep:
-    """The rep with this code (any case), or one line saying where the codes are listed."""
-    rep = session.scalar(select(Rep).where(Rep.code == code.strip()))
-    if rep is None:
-        rep = session.scalar(select(Rep).where(Rep.code.ilike(code.strip())))
-    if rep is None:
-        raise NotFound(f"no rep {code!r}; see 'litcenter reps list'")
-    return rep
 
 
 def due_calls(session: Session, *, rep_code: str | None, through: date) -> list[dict[str, Any]]:

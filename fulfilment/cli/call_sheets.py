@@ -14,12 +14,9 @@ OutOption = Annotated[Path, typer.Option("--out", metavar="FILE", help="The file
 
 
 def _day(text: str | None, today: date) -> date:
-    if text is None:
-        return today
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise BadInput(f"--date {text!r} is not a date; give it as YYYY-MM-DD") from None
+    from fulfilment.dates import parse_day
+
+    return today if text is None else parse_day(text, today=today, option="--date")
 
 
 def _target(out: Path) -> Path:
@@ -43,11 +40,12 @@ def sheet(
 ) -> None:
     """Print the call sheet: every open call due by the day, most overdue first."""
     from fulfilment.batch.atomic import atomic_write
-    from fulfilment.calls.context import open_calls, require_rep
+    from fulfilment.calls.context import open_calls
     from fulfilment.calls.sheet_data import RepInfo
     from fulfilment.db import unit_of_work
     from fulfilment.render.call_sheet import render_call_sheet
     from fulfilment.render.stationery import letter_countries
+    from fulfilment.reps import require_rep
 
     context = ready()
     through = _day(day, context.now().date())
@@ -80,10 +78,11 @@ def ics(
     from datetime import UTC, datetime
 
     from fulfilment.batch.atomic import atomic_write
-    from fulfilment.calls.context import open_calls, require_rep
+    from fulfilment.calls.context import open_calls
     from fulfilment.calls.ics import calls_calendar, uid_host
     from fulfilment.calls.sheet_data import RepInfo
     from fulfilment.db import unit_of_work
+    from fulfilment.reps import require_rep
 
     context = ready()
     target = _target(out)

@@ -8,6 +8,7 @@ import typer
 
 from fulfilment.cli import (
     batch,
+    call_sheets,
     calls,
     inquiries,
     labels,
@@ -32,6 +33,8 @@ app.command("demo")(setup.demo)
 app.command("import")(inquiries.import_file)
 app.add_typer(setup.products, name="products")
 app.add_typer(reps.reps, name="reps")
+calls.calls.command("sheet")(call_sheets.sheet)
+calls.calls.command("ics")(call_sheets.ics)
 app.add_typer(calls.calls, name="calls")
 app.add_typer(inquiries.quarantine, name="quarantine")
 app.add_typer(inquiries.inquiry, name="inquiry")

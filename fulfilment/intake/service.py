@@ -19,6 +19,7 @@ from fulfilment.intake.fields import STANDARD_FIELDS
 from fulfilment.intake.reader import RawRow, header_key, read_rows
 from fulfilment.intake.row import RowValidator, ValidRow, storable
 from fulfilment.models import (
+    Contact,
     Event,
     FollowUp,
     Inquiry,
@@ -28,7 +29,7 @@ from fulfilment.models import (
     Rep,
 )
 from fulfilment.settings import CompanyProfile
-from fulfilment.states import QuarantineStatus
+from fulfilment.states import FollowUpStatus, QuarantineStatus
 from fulfilment.territory import Place, Territory, choose_rep
 
 CHUNK_ROWS = 500
@@ -124,6 +125,8 @@ class _Writer:
         self.profile = profile
         self.now = now
         self._open_quarantine: dict[str, list[QuarantinedRow]] = {}
+        # The call booked at receipt for each contact in this import, by the contact.
+        self._calls: dict[int, FollowUp] = {}
 
     def add_inquiry(
         self, valid: ValidRow, *, content_hash: str, contacts: ContactIndex, origin: str
@@ -192,8 +195,10 @@ class _Writer:
         )
         if booking is None:
             return
-        self.session.add(
-            FollowUp(
+        # A contact asking for a call twice gets the one call already booked.
+        call = self._calls.get(id(inquiry.contact)) or self._open_call_of(inquiry.contact)
+        if call is None:
+            call = FollowUp(
                 inquiry=inquiry,
                 rep_id=inquiry.rep_id,
                 due_on=booking.due_on,
@@ -202,9 +207,22 @@ class _Writer:
                 days=booking.days,
                 created_at=self.now,
             )
+            self.session.add(call)
+            self._calls[id(inquiry.contact)] = call
+        inquiry.next_call_on, inquiry.next_call_rep_id = call.due_on, call.rep_id
+        inquiry.next_call_reason = call.reason
+
+    def _open_call_of(self, contact: Contact) -> FollowUp | None:
+        """An open call about an earlier inquiry of a contact stored before this import."""
+        if contact.id is None:
+            return None
+        return self.session.scalar(
+            select(FollowUp)
+            .join(Inquiry, Inquiry.id == FollowUp.inquiry_id)
+            .where(Inquiry.contact_id == contact.id, FollowUp.status == FollowUpStatus.OPEN)
+            .order_by(FollowUp.due_on)
+            .limit(1)
         )
-        inquiry.next_call_on, inquiry.next_call_rep_id = booking.due_on, inquiry.rep_id
-        inquiry.next_call_reason = booking.reason
 
     def watch_quarantine(self, external_ids: Collection[str]) -> None:
         """Load the open quarantined rows an accepted row of these ids will supersede."""

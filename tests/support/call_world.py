@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from fulfilment.db import unit_of_work
-from fulfilment.models import Contact, FollowUp, Inquiry, Packet, Rep
+from fulfilment.models import Contact, FollowUp, Inquiry, Packet, PacketInquiry, Rep
 from fulfilment.states import CallOutcome, FollowUpStatus
 from tests.support.steps import run_steps
 from tests.support.world import PROFILE, demo_world
@@ -20,7 +20,8 @@ CREATED = datetime(2026, 11, 24, 18, 0)
 @dataclass(frozen=True)
 class CallWorld:
     """Maria Lopez (R-WEST) owes Jane Cooper a second try due 26 November after one unanswered
-    call, Jenny Wilson a call due 27 November and Leslie Alexander one due 10 December."""
+    call, Jenny Wilson a call due 27 November and Leslie Alexander, who only collects
+    literature and so got no call by the rules, one she set for 10 December."""
 
     url: str
     home: Path
@@ -40,11 +41,21 @@ def call_world(url: str, home: Path, out: Path) -> CallWorld:
     """The demo world's first batch committed, Jane Cooper's packet mailed, due dates set."""
     demo_world(url, home)
     run_steps(url, BATCH_DAY, out, home=home, profile=PROFILE)
-    jane, jenny, leslie = (
-        _call_of(url, name) for name in ("Jane Cooper", "Jenny Wilson", "Leslie Alexander")
-    )
+    jane, jenny = (_call_of(url, name) for name in ("Jane Cooper", "Jenny Wilson"))
     with unit_of_work(url) as uow:
         session = uow.session
+        asked = session.scalars(
+            select(Inquiry).join(Contact, Contact.id == Inquiry.contact_id)
+            .where(Contact.name == "Leslie Alexander").order_by(Inquiry.id)
+        ).first()  # fmt: skip
+        assert asked is not None
+        set_by_rep = FollowUp(
+            inquiry_id=asked.id, rep_id=asked.rep_id, due_on=date(2026, 12, 10),
+            reason="next step after reached", basis="logged", created_at=CREATED,
+        )  # fmt: skip
+        session.add(set_by_rep)
+        session.flush()
+        leslie = set_by_rep.id
         due = {jane: date(2026, 11, 26), jenny: date(2026, 11, 27), leslie: date(2026, 12, 10)}
         for call_id, day in due.items():
             call = session.get_one(FollowUp, call_id)
@@ -52,7 +63,12 @@ def call_world(url: str, home: Path, out: Path) -> CallWorld:
         first = session.get_one(FollowUp, jane)
         first.attempt = 2
         first.reason = "try 2 of 4"
-        session.get_one(Packet, first.packet_id).mailed_at = MAILED
+        # Jane asked for a call as well as mail: her call was booked at import, not with her
+        # packet, so the packet is the one answering her inquiry.
+        packet_id = session.scalar(
+            select(PacketInquiry.packet_id).where(PacketInquiry.inquiry_id == first.inquiry_id)
+        )
+        session.get_one(Packet, packet_id).mailed_at = MAILED
         session.add(
             FollowUp(
                 inquiry_id=first.inquiry_id, packet_id=first.packet_id, rep_id=first.rep_id,

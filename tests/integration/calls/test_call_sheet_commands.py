@@ -62,7 +62,7 @@ def test_ics_writes_the_calendar(world: CallWorld, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "error", "fragment"),
     [
-        (("sheet", "--date", "30/11/2026"), BadInput, "YYYY-MM-DD"),
+        (("sheet", "--date", "30/11/2026"), BadInput, "2026-12-10, Dec 10"),
         (("sheet", "--rep", "R-NOBODY"), NotFound, "R-WEST"),
         (("ics", "--rep", "R-NOBODY"), NotFound, "R-NOBODY"),
     ],
