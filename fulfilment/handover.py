@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from fulfilment.batch.steps.plan import ANSWERED_BY_PACKET
 from fulfilment.calls.next_call import refresh_next_call
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput
@@ -14,8 +15,8 @@ from fulfilment.reps import require_rep
 from fulfilment.states import FollowUpStatus, InquiryStatus
 from fulfilment.territory import KINDS
 
-# Inquiries whose rep has work still to do on them: waiting for their packet, or printed or
-# mailed with a call open.
+# Inquiries whose rep has work still to do on them: waiting for their packet, or with a call
+# open; an inquiry answered by a call alone stays new, so it moves only with an open call.
 WAITING = (InquiryStatus.NEW, InquiryStatus.HELD, InquiryStatus.PLANNED)
 
 
@@ -35,21 +36,23 @@ def hand_over(
     uow: UnitOfWork, old_code: str, new_code: str, *, retire: bool, now: datetime
 ) -> Handover:
     """Move OLD's open calls, the inquiries still in their hands and their territory to NEW,
-    noting who held them; with `retire`, OLD is never assigned again. Nothing is deleted:
-    OLD's calls made stay OLD's, for the reports."""
+    noting who held them. OLD takes no new inquiries after that: until the reps file is
+    imported again, or never with `retire`. Nothing is deleted: OLD's calls made stay OLD's,
+    for the reports, and OLD keeps a copy of territory values NEW had already."""
     session = uow.session
     old, new = require_rep(session, old_code), require_rep(session, new_code)
     if old.id == new.id:
         raise BadInput(f"{old.code} cannot hand over to themselves; name another rep")
     if not new.active:
-        raise BadInput(f"{new.code} is retired and takes no work; name an active rep")
+        raise BadInput(f"{new.code} {_away(new)} and takes no work; name an active rep")
     if not old.active:
-        raise BadInput(f"{old.code} is already retired; their work went to another rep then")
+        raise BadInput(f"{old.code} {_away(old)}; their work went to another rep then")
     territory = _merged_territory(session, old, new)
     held = select(FollowUp.inquiry_id).where(
         FollowUp.rep_id == old.id, FollowUp.status == FollowUpStatus.OPEN
     )
-    moved = (Inquiry.rep_id == old.id) & (Inquiry.status.in_(WAITING) | Inquiry.id.in_(held))
+    waiting = Inquiry.status.in_(WAITING) & Inquiry.response.in_(ANSWERED_BY_PACKET)
+    moved = (Inquiry.rep_id == old.id) & (waiting | Inquiry.id.in_(held))
     inquiry_ids = list(session.scalars(select(Inquiry.id).where(moved)))
     held_by_old = (FollowUp.rep_id == old.id, FollowUp.status == FollowUpStatus.OPEN)
     calls = session.scalar(select(func.count()).where(*held_by_old)) or 0
@@ -69,8 +72,11 @@ def hand_over(
     refresh_next_call(session, inquiry_ids)
     for rule in territory:
         rule.rep_id = new.id
+    # What is left of OLD's territory may cover more than it did (no value of a kind is any),
+    # so OLD leaves the assignment either way.
+    old.active = False
     if retire:
-        old.active, old.retired_at = False, now
+        old.retired_at = now
     moved_territory = [[rule.kind, rule.value] for rule in territory]
     session.add(
         RepHandover(
@@ -87,12 +93,17 @@ def hand_over(
     return Handover(old.code, new.code, retire, calls, len(inquiry_ids), moved_territory)
 
 
+def _away(rep: Rep) -> str:
+    return "is retired" if rep.retired_at else "has handed their work over"
+
+
 def _merged_territory(session: Session, old: Rep, new: Rep) -> list[TerritoryRule]:
     """OLD's territory rules that move to NEW; refused when the two cannot be one territory.
 
-    A territory is every kind's values at once (country AND region AND ...), so NEW can take
-    OLD's only when NEW has none yet, or when the two differ in one kind alone: then that
-    kind's values together cover exactly what both covered.
+    A territory is every kind's values at once (country AND region AND ...), a kind without
+    values meaning any. NEW can take OLD's only when NEW has none yet, or when the two differ
+    in one kind alone: then that kind's values together cover exactly what both covered, and
+    where NEW takes any value of it already, nothing needs to move.
     """
     reps = {
         rep.id: rep
@@ -103,18 +114,26 @@ def _merged_territory(session: Session, old: Rep, new: Rep) -> list[TerritoryRul
     theirs, ours = reps[old.id].territory, reps[new.id].territory
     if not ours or not theirs:
         return list(theirs)
-    differing = [
-        kind
-        for kind in KINDS
-        if {r.value for r in theirs if r.kind == kind} != {r.value for r in ours if r.kind == kind}
-    ]
+
+    def values(rules: list[TerritoryRule], kind: str) -> set[str]:
+        return {rule.value for rule in rules if rule.kind == kind}
+
+    differing = [kind for kind in KINDS if values(theirs, kind) != values(ours, kind)]
     if len(differing) > 1:
         raise BadInput(
             f"{new.code}'s territory and {old.code}'s differ in {' and '.join(differing)}, so "
-            f"together they are no one territory; hand over to a rep without a territory, or "
+            "together they are no one territory; hand over to a rep without a territory, or "
             "change the territories in the reps file first"
         )
-    kept = {(r.kind, r.value) for r in ours}
-    duplicates = [r for r in theirs if (r.kind, r.value) in kept]
-    # NEW has these already; OLD keeps its copy, so nothing is deleted and the pair stays unique.
-    return [r for r in theirs if r not in duplicates]
+    if not differing or not values(ours, differing[0]):
+        # The same territory, or NEW already takes every value of the one kind they differ in.
+        return []
+    kind = differing[0]
+    if not values(theirs, kind):
+        raise BadInput(
+            f"{old.code} takes any {kind} and {new.code} only some, so {new.code} would have to "
+            f"give up its {kind} values; hand over to a rep without a territory, or change the "
+            "territories in the reps file first"
+        )
+    # NEW's own values of that kind stay; OLD keeps its copies, so nothing is deleted.
+    return [rule for rule in theirs if rule.kind == kind and rule.value not in values(ours, kind)]

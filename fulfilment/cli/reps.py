@@ -49,7 +49,8 @@ def reps_list(as_json: JsonFlag = False) -> None:
                 r["code"], r["name"], r["phone"],
                 ", ".join(f"{kind} {value}" for kind, value in r["territory"]) or "anywhere",
                 r["calendar"] or "company's", r["open_calls"],
-                "active" if r["active"] else f"retired {(r['retired_at'] or '')[:10]}",
+                "active" if r["active"]
+                else f"retired {r['retired_at'][:10]}" if r["retired_at"] else "handed over",
             )
             for r in rows
         ],
@@ -72,7 +73,11 @@ def _hand_over(old: str, new: str, *, retire: bool, as_json: bool) -> None:
     console.print(
         f"{done.from_rep} -> {done.to_rep}: {done.calls} open calls, {done.inquiries} inquiries, "
         f"{len(done.territory)} territory values"
-        + (f"; {done.from_rep} is retired" if done.retired else ""),
+        + (
+            f"; {done.from_rep} is retired"
+            if done.retired
+            else f"; {done.from_rep} takes no new inquiries until the reps file is imported again"
+        ),
         markup=False,
         highlight=False,
     )
@@ -80,7 +85,8 @@ def _hand_over(old: str, new: str, *, retire: bool, as_json: bool) -> None:
 
 @reps.command("handover")
 def reps_handover(old: RepCode, new: RepCode, as_json: JsonFlag = False) -> None:
-    """Give OLD's open calls, waiting inquiries and territory to NEW; OLD stays active."""
+    """Give OLD's open calls, waiting inquiries and territory to NEW; OLD takes no new
+    inquiries until the reps file is imported again."""
     _hand_over(old, new, retire=False, as_json=as_json)
 
 

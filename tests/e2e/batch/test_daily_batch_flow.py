@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from fulfilment.batch.mailroom import reprint_packet, scan_packets
 from fulfilment.clock import local_now
