@@ -56,15 +56,21 @@ def _rating_rows(outcomes: dict[int, _Inquiry]) -> list[tuple[int, int, int, int
 
 def _overdue(session: Session, end: date) -> list[tuple[Any, ...]]:
     rows = session.execute(
-        select(Rep.name, FollowUp.inquiry_id, Contact.name, Contact.company, FollowUp.due_on,
-               FollowUp.attempt)
+        select(
+            Rep.name,
+            FollowUp.inquiry_id,
+            Contact.name,
+            Contact.company,
+            FollowUp.due_on,
+            FollowUp.attempt,
+        )
         .select_from(FollowUp)
         .join(Inquiry, Inquiry.id == FollowUp.inquiry_id)
         .join(Contact, Contact.id == Inquiry.contact_id)
         .outerjoin(Rep, Rep.id == FollowUp.rep_id)
         .where(FollowUp.status == FollowUpStatus.OPEN, FollowUp.due_on < end)
         .order_by(FollowUp.due_on, FollowUp.id)
-    )  # fmt: skip
+    )
     listed = [
         (label(rep), inquiry, name or company, due.isoformat(), (end - due).days, attempt)
         for rep, inquiry, name, company, due, attempt in rows
@@ -161,5 +167,5 @@ def calls_report(session: Session, *, start: date, end: date, profile: CompanyPr
                 {"rep": rep, "made": made, "reached": reached, "average_rating": avg, "wins": wins}
                 for rep, made, reached, avg, wins in per_rep
             ],
-        },  # fmt: skip
+        },
     )

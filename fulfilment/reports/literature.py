@@ -23,18 +23,30 @@ def _aging(session: Session, start: date, end: date) -> tuple[int, list[tuple[An
                received_in(Inquiry.received_at, start, end))  # fmt: skip
     count = session.scalar(select(func.count(Inquiry.id)).where(*waiting)) or 0
     rows = session.execute(
-        select(Inquiry.id, Inquiry.received_at, Inquiry.status, Inquiry.source, Contact.name,
-               Contact.company)
+        select(
+            Inquiry.id,
+            Inquiry.received_at,
+            Inquiry.status,
+            Inquiry.source,
+            Contact.name,
+            Contact.company,
+        )
         .join(Contact, Contact.id == Inquiry.contact_id)
         .where(*waiting)
         .order_by(Inquiry.received_at, Inquiry.id)
         .limit(AGING_SHOWN)
-    )  # fmt: skip
+    )
     return count, [
-        (inquiry, received.date().isoformat(), (end - received.date()).days, status,
-         name or company, label(source))
+        (
+            inquiry,
+            received.date().isoformat(),
+            (end - received.date()).days,
+            status,
+            name or company,
+            label(source),
+        )
         for inquiry, received, status, source, name, company in rows
-    ]  # fmt: skip
+    ]
 
 
 def _usage(session: Session, start: date, end: date) -> list[tuple[Any, ...]]:
@@ -122,5 +134,5 @@ def literature_report(
                 for code, title, copies, packets, unit_cost, cost in usage
             ],
             "gaps": gaps,
-        },  # fmt: skip
+        },
     )

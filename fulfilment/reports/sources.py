@@ -208,7 +208,7 @@ def sources_report(session: Session, *, start: date, end: date, profile: Company
                     for (s, m), t in ((key, tallies.cohorts[key]) for key in cohorts)
                 ),
             ),
-        ),  # fmt: skip
+        ),
         charts=(
             Chart(
                 "Cost per inquiry by source",
@@ -221,7 +221,7 @@ def sources_report(session: Session, *, start: date, end: date, profile: Company
                     ),
                 ),
                 unit=profile.currency,
-            ),  # fmt: skip
+            ),
             Chart(
                 "Won amount by source",
                 "bar",
@@ -246,7 +246,7 @@ def sources_report(session: Session, *, start: date, end: date, profile: Company
                     "won_amount": rounded(t.won),
                 }
                 for (s, m), t in ((key, tallies.cohorts[key]) for key in cohorts)
-            ],  # fmt: skip
+            ],
             "postage_classes_without_price": sorted(tallies.unpriced),
         },
     )

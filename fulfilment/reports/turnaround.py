@@ -178,7 +178,7 @@ def turnaround_report(
                     )
                     for s in STAGES
                 ),
-            ),  # fmt: skip
+            ),
             Table("Inquiries at each stage", ("stage", "inquiries"), tuple(counts.items())),
             Table(
                 "First calls made by their due date (first attempt, due by the period's end)",
