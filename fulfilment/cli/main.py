@@ -6,7 +6,16 @@ from typing import NoReturn
 
 import typer
 
-from fulfilment.cli import batch, inquiries, labels, prefect_server, setup, stock, templates
+from fulfilment.cli import (
+    batch,
+    inquiries,
+    labels,
+    prefect_server,
+    reports,
+    setup,
+    stock,
+    templates,
+)
 from fulfilment.cli.output import errors
 from fulfilment.compat import ClickException, NoArgsIsHelpError, UsageError
 from fulfilment.errors import LitcenterError
@@ -30,6 +39,8 @@ app.add_typer(batch.batch, name="batch")
 app.add_typer(labels.labels, name="labels")
 app.add_typer(templates.templates, name="templates")
 app.add_typer(prefect_server.prefect, name="prefect")
+app.add_typer(reports.report, name="report")
+app.add_typer(reports.sources, name="sources")
 app.command("scan")(batch.scan)
 app.command("preview")(batch.preview)
 app.command("schedule")(batch.schedule)
