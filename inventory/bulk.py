@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput
 from inventory import ledger
+from inventory.amounts import parse_amount
 from inventory.items import ItemDraft, add_edition, apply_draft, set_substitutes
 from inventory.kinds import LOCATIONS
 from inventory.locks import lock_stock
@@ -35,6 +37,7 @@ COLUMNS = (
     "reorder_qty",
     "substitutes",
     "aliases",
+    "unit_cost",
     "received",
     "location",
     "note",
@@ -230,6 +233,7 @@ def _row(
         aliases=[a.strip() for a in re.split(r"[;|]", fields["aliases"]) if a.strip()]
         if "aliases" in fields
         else None,
+        unit_cost=_unit_cost(fields.get("unit_cost", ""), problems),
     )
     problems += draft.problems()
     received = whole("received", 0) or 0
@@ -244,6 +248,16 @@ def _row(
         pdf = None
     row = _Row(number, draft, pdf, received, location, fields.get("note", ""), delivery)
     return (None if problems else row), problems
+
+
+def _unit_cost(text: str, problems: list[str]) -> Decimal | None:
+    """The cost of one copy; empty keeps the item's."""
+    if not text:
+        return None
+    cost = parse_amount(text)
+    if cost is None:
+        problems.append(f"unit_cost {text!r} is not a non-negative amount such as 0.35")
+    return cost
 
 
 def _split(text: str) -> list[str]:

@@ -3,6 +3,7 @@
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,8 @@ class ItemDraft:
     substitutes: list[str] = field(default_factory=list)
     # Other names of a bulletin; None keeps the ones the item has.
     aliases: list[str] | None = None
+    # What one copy costs to print; None keeps the item's.
+    unit_cost: Decimal | None = None
 
     def problems(self) -> list[str]:
         """Everything wrong with the draft on its own, before the database is asked."""
@@ -59,6 +62,8 @@ class ItemDraft:
             value = getattr(self, name)
             if value is not None and value < 0:
                 found.append(f"{name.replace('_', ' ')} must not be negative, not {value}")
+        if self.unit_cost is not None and self.unit_cost < 0:
+            found.append(f"unit cost must not be negative, not {self.unit_cost}")
         if code in {normal_code(s) for s in self.substitutes}:
             found.append(f"{code} cannot substitute for itself")
         found += alias_problems(self.aliases or [])
@@ -101,6 +106,7 @@ class ItemView:
     shelf: str
     reorder_point: int
     reorder_qty: int
+    unit_cost: str
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -197,6 +203,8 @@ def apply_draft(session: Session, item: LiteratureItem, draft: ItemDraft, *, at:
     item.updated_at = at
     if draft.aliases is not None:
         item.aliases = _merged([], draft.aliases)
+    if draft.unit_cost is not None:
+        item.unit_cost = draft.unit_cost
     item.products = [
         LiteratureProduct(product_id=id_, position=n) for n, id_ in enumerate(ids.values())
     ]
@@ -254,4 +262,5 @@ def _view(item: LiteratureItem, product_code: dict[int, str]) -> ItemView:
         shelf=item.shelf,
         reorder_point=item.reorder_point,
         reorder_qty=item.reorder_qty,
+        unit_cost=f"{Decimal(item.unit_cost or 0).normalize():f}",
     )

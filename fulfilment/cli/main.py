@@ -13,6 +13,7 @@ from fulfilment.cli import (
     inquiries,
     labels,
     prefect_server,
+    reports,
     reps,
     setup,
     stock,
@@ -44,6 +45,8 @@ app.add_typer(batch.batch, name="batch")
 app.add_typer(labels.labels, name="labels")
 app.add_typer(templates.templates, name="templates")
 app.add_typer(prefect_server.prefect, name="prefect")
+app.add_typer(reports.report, name="report")
+app.add_typer(reports.sources, name="sources")
 app.command("scan")(batch.scan)
 app.command("preview")(batch.preview)
 app.command("schedule")(batch.schedule)

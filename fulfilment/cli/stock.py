@@ -51,6 +51,7 @@ def _show_item(item: "ItemView", as_json: bool) -> None:
             ("shelf", item.shelf),
             ("weight", f"{item.weight_g} g" if item.weight_g is not None else ""),
             ("reorder", f"at {item.reorder_point}, order {item.reorder_qty}"),
+            ("unit cost", item.unit_cost),
         ]
     )
 
@@ -191,10 +192,10 @@ def literature_list(as_json: JsonFlag = False) -> None:
         return
     table(
         "Literature",
-        ["code", "title", "kind", "status", "edition", "products", "shelf", "pages"],
+        ["code", "title", "kind", "status", "edition", "products", "shelf", "pages", "unit cost"],
         [
             (i.code, i.title, i.kind, i.status, i.edition, ", ".join(i.products), i.shelf,
-             i.page_count)
+             i.page_count, i.unit_cost)
             for i in items
         ],
     )  # fmt: skip

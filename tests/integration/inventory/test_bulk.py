@@ -125,3 +125,28 @@ def test_the_same_file_books_once_and_next_weeks_file_books_the_same_row_again(
         (500, 0), (0, 500), (0, 500), (500, 0), (0, 500)
     ]  # fmt: skip
     assert level(url, "BR-X").in_reserve == 1000
+
+
+def test_unit_cost_is_imported_kept_when_left_out_and_refused_when_not_an_amount(
+    url: str, home: Path, tmp_path: Path
+) -> None:
+    priced = write_csv(tmp_path / "priced.csv", [
+        {"code": "BR-A", "title": "A", "kind": "brochure", "unit_cost": "0.35"},
+        {"code": "CAT-1", "title": "Catalogue", "kind": "catalogue", "unit_cost": "1,250.50"},
+    ])  # fmt: skip
+    plain = write_csv(tmp_path / "plain.csv", [{"code": "BR-A", "title": "A", "kind": "brochure"}])
+    bad = write_csv(tmp_path / "bad.csv", [
+        {"code": "BR-A", "title": "A", "kind": "brochure", "unit_cost": "-1"},
+        {"code": "CAT-1", "title": "Catalogue", "kind": "catalogue", "unit_cost": "cheap"},
+    ])  # fmt: skip
+
+    for path in (priced, plain):
+        with unit_of_work(url) as uow:
+            import_literature(uow, path, home=home, now=NOW)
+    with unit_of_work(url) as uow, pytest.raises(BadInput) as refused:
+        import_literature(uow, bad, home=home, now=NOW)
+
+    assert {item.code: item.unit_cost for item in _items(url)} == {"BR-A": "0.35",
+                                                                  "CAT-1": "1250.5"}  # fmt: skip
+    for fragment in ("row 2: unit_cost '-1'", "row 3: unit_cost 'cheap'", "nothing was imported"):
+        assert fragment in str(refused.value)
