@@ -1,6 +1,5 @@
 """Commands for managers' reports (turnaround, sources, calls, literature) and source costs."""
 
-import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -22,7 +21,6 @@ sources = typer.Typer(help="Sources of inquiries and what they cost.", no_args_i
 costs = typer.Typer(help="Monthly costs of each source.", no_args_is_help=True)
 sources.add_typer(costs, name="costs")
 
-DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 FULL_WEEKS = 4
 
 From = Annotated[
@@ -46,20 +44,15 @@ def default_period(today: date) -> tuple[date, date]:
     return end - timedelta(days=7 * FULL_WEEKS - 1), end
 
 
-def _day(option: str, text: str) -> date:
-    try:
-        if DAY.fullmatch(text.strip()):
-            return date.fromisoformat(text.strip())
-    except ValueError:
-        pass
-    raise BadInput(f"{option} {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-02")
-
-
 def period(start: str | None, end: str | None, today: date) -> tuple[date, date]:
     """The days --from and --to name, the default period filling what they leave out."""
     first, last = default_period(today)
-    chosen_end = _day("--to", end) if end else last
-    chosen_start = _day("--from", start) if start else chosen_end - (last - first)
+    from fulfilment.dates import parse_day
+
+    chosen_end = parse_day(end, today=today, option="--to") if end else last
+    chosen_start = (
+        parse_day(start, today=today, option="--from") if start else chosen_end - (last - first)
+    )
     if chosen_start > chosen_end:
         raise BadInput(
             f"--from {chosen_start} is after --to {chosen_end}; give the earlier day as --from"

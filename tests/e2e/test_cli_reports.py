@@ -73,8 +73,8 @@ def test_plain_output_shows_the_figures(world_cli: Cli) -> None:
 @pytest.mark.parametrize(
     ("args", "fragments"),
     [
-        (("--from", "2026-11-31"), ("--from '2026-11-31' is not a date", "YYYY-MM-DD")),
-        (("--to", "29/11/2026"), ("--to '29/11/2026' is not a date",)),
+        (("--from", "2026-11-31"), ("--from '2026-11-31' is not a day", "2026-12-10")),
+        (("--to", "29/11/2026"), ("--to '29/11/2026' is not a day",)),
         (("--from", "2026-12-01", "--to", "2026-11-01"),
          ("--from 2026-12-01 is after --to 2026-11-01", "earlier day")),
     ],
