@@ -45,11 +45,13 @@ def default_period(today: date) -> tuple[date, date]:
 
 
 def period(start: str | None, end: str | None, today: date) -> tuple[date, date]:
-    """The days --from and --to name, the default period filling what they leave out."""
+    """The days --from and --to name (--to at most today), the default period filling what
+    they leave out."""
     first, last = default_period(today)
     from fulfilment.dates import parse_day
 
-    chosen_end = parse_day(end, today=today, option="--to") if end else last
+    # Nothing after today has happened yet: a call due later is not late.
+    chosen_end = min(parse_day(end, today=today, option="--to"), today) if end else last
     chosen_start = (
         parse_day(start, today=today, option="--from") if start else chosen_end - (last - first)
     )
