@@ -10,7 +10,15 @@ from fulfilment.batch.steps.plan import ANSWERED_BY_PACKET
 from fulfilment.calls.next_call import refresh_next_call
 from fulfilment.db import UnitOfWork
 from fulfilment.errors import BadInput
-from fulfilment.models import Event, FollowUp, Inquiry, Rep, RepHandover, TerritoryRule
+from fulfilment.models import (
+    Event,
+    FollowUp,
+    Inquiry,
+    PacketInquiry,
+    Rep,
+    RepHandover,
+    TerritoryRule,
+)
 from fulfilment.reps import require_rep
 from fulfilment.states import FollowUpStatus, InquiryStatus
 from fulfilment.territory import KINDS
@@ -69,7 +77,17 @@ def hand_over(
               detail=f"from rep {old.code} to rep {new.code}")
         for inquiry_id in inquiry_ids
     )  # fmt: skip
-    refresh_next_call(session, inquiry_ids)
+    # A moved call is the next call of every inquiry its packet answers, moved or not.
+    packets = select(FollowUp.packet_id).where(FollowUp.handed_from_rep_id == old.id)
+    refresh_next_call(
+        session,
+        select(Inquiry.id).where(
+            Inquiry.id.in_(inquiry_ids)
+            | Inquiry.id.in_(
+                select(PacketInquiry.inquiry_id).where(PacketInquiry.packet_id.in_(packets))
+            )
+        ),
+    )
     for rule in territory:
         rule.rep_id = new.id
     # What is left of OLD's territory may cover more than it did (no value of a kind is any),

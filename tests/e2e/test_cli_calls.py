@@ -328,11 +328,6 @@ def test_retiring_a_rep_gives_their_calls_and_territory_to_another(
     assert _rep_of(demo, "CA-2") == "R-US"
 
 
-@pytest.mark.xfail(
-    reason="hand_over refreshes the next call only of the inquiries it moves, not of the other "
-    "inquiries the moved packet call answers: they still show the retired rep",
-    strict=True,
-)
 def test_retiring_a_rep_moves_the_next_call_of_every_inquiry_the_packet_answers(
     demo: Cli,
 ) -> None:

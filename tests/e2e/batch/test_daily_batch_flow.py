@@ -78,18 +78,21 @@ def test_the_batch_writes_every_file_and_books_every_effect(
     )
     assert all(reserved == 0 for _, reserved in stock_state(url).values())
     with unit_of_work(url) as uow:
-        terms = uow.session.execute(select(Inquiry.id, Inquiry.response, Inquiry.urgency)).all()
+        terms = uow.session.execute(
+            select(Inquiry.id, Inquiry.response, Inquiry.urgency, Inquiry.contact_id)
+        ).all()
         calls = uow.session.execute(select(FollowUp.basis, FollowUp.packet_id)).all()
-    asked_for_a_call = {i for i, response, _ in terms if response in ("call", "both")}
-    collecting = {i for i, _, urgency in terms if urgency == "info"}
+    asked_for_a_call = {i for i, response, _, _ in terms if response in ("call", "both")}
+    asking_contacts = {c for _, response, _, c in terms if response in ("call", "both")}
+    collecting = {i for i, _, urgency, _ in terms if urgency == "info"}
     owing = [
         p for p in shown["packets"]
         if not set(p["inquiry_ids"]) & asked_for_a_call and not set(p["inquiry_ids"]) <= collecting
     ]  # fmt: skip
-    # A call at import for each call request; one call for each other packet that is not only
-    # collecting literature, none twice.
+    # A call at import for each contact asking for one; one call for each other packet that is
+    # not only collecting literature, none twice.
     assert sorted(basis for basis, packet_id in calls if packet_id is None) == (
-        ["received"] * len(asked_for_a_call)
+        ["received"] * len(asking_contacts)
     )
     assert len({packet_id for _, packet_id in calls if packet_id}) == len(owing)
     assert len([packet_id for _, packet_id in calls if packet_id]) == len(owing)

@@ -139,7 +139,8 @@ def test_three_inquiries_of_one_contact_in_a_day_get_one_packet_naming_everythin
     assert view["packets"].index(packet) < first_normal, "the rush inquiry puts it first"
     assert calls == 1, "one call per packet"
     for inquiry in shown:
-        assert inquiry["packet"] == {"number": packet["number"], "status": "printed"}
+        assert inquiry["packet"]["number"] == packet["number"]
+        assert inquiry["packet"]["status"] == "printed" and inquiry["packet"]["mailed_at"] is None
         assert f"packet {packet['number']}" in " ".join(e["detail"] for e in inquiry["timeline"])
 
     letter = letter_of(summary["files"]["letters"], packet["number"])
