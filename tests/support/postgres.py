@@ -51,7 +51,12 @@ def throwaway_cluster() -> Iterator[str]:
                       "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"]),
         check=True, capture_output=True,
     )  # fmt: skip
-    options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off"
+    # Each test database keeps its engine's pooled connections while its worker lives, and a
+    # worker runs many tests: the default 100 connections is not enough.
+    options = (
+        f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c max_connections=400"
+    )
     subprocess.run(
         _as_postgres([str(binaries / "pg_ctl"), "-D", str(data), "-o", options,
                       "-l", str(folder / "log"), "-w", "start"]),
